@@ -1,0 +1,86 @@
+"""Noun phrases around cue words: the speaker before or after a verb, the object of `laut`.
+
+Works on HanTa's STTS-like tags; no parser. A speaker phrase is a pronoun, a name with its
+titles (`Generalsekretär Jens Stoltenberg`), or a determiner with adjectives and a noun and
+at most one genitive attribute (`ein Sprecher des Auswärtigen Amts`).
+"""
+
+from __future__ import annotations
+
+from lagebild.document import Token
+
+DETERMINERS = ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT")
+SKIPPABLE = {"auch", "zudem", "weiter", "dann", "nun", "jedoch", "aber", "dazu", "später", "bereits", "noch", "ebenfalls", "zuletzt", "schließlich", "außerdem", "gleichzeitig", "daraufhin", "anschließend", "demnach", "hingegen", "dagegen", "allerdings", "indes", "unterdessen", "damals", "heute", "gestern", "erneut", "nochmals", "wiederum", "selbst", "jetzt", "einst", "kürzlich", "jüngst", "seinerseits", "ihrerseits", "sogar", "nur", "wörtlich", "deshalb", "daher", "also", "doch", "ja", "so", "etwa", "zufolge"}
+PRONOUNS = {"er", "sie"}
+
+
+def is_nounlike(t: Token) -> bool:
+    return t.pos in ("NN", "NE", "FM") or (t.pos.startswith("ADJ") and t.text[:1].isupper() and "-" in t.text)
+
+
+def is_name(t: Token) -> bool:
+    return t.pos == "NE" or (t.pos == "FM" and t.text[:1].isupper())
+
+
+def is_punct(t: Token) -> bool:
+    return t.pos.startswith("$") or not any(c.isalnum() for c in t.text)
+
+
+def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
+    """The speaker-like noun phrase starting at tokens[i] (before `stop`), as (first, last) inclusive."""
+    if i >= stop:
+        return None
+    t = tokens[i]
+    if t.lower in PRONOUNS and t.pos.startswith("PPER"):
+        return i, i
+    j = i
+    if t.pos.startswith(DETERMINERS) or t.lower in ("ein", "eine", "einer", "der", "die", "das", "dem", "den", "des"):
+        j += 1
+    head = None
+    while j < stop:
+        tok = tokens[j]
+        if tok.pos.startswith("ADJ") and not tok.text[:1].isupper():
+            j += 1
+            continue
+        if tok.pos in ("CARD",) and j + 1 < stop and is_nounlike(tokens[j + 1]):
+            j += 1
+            continue
+        if is_nounlike(tok) or (tok.text[:1].isupper() and tok.pos.startswith("ADJ")) or (tok.text[:1].isupper() and tok.pos == "XY"):
+            head = j
+            j += 1
+            continue
+        break
+    if head is None:
+        return None
+    # one genitive attribute after a common noun: "ein Sprecher des Ministeriums"
+    if j < stop and tokens[head].pos == "NN" and tokens[j].lower in ("des", "der") and not is_name(tokens[head]):
+        genitive = noun_phrase_at(tokens, j, stop)
+        if genitive and genitive[1] > j:
+            head = genitive[1]
+    return i, head
+
+
+def phrase_after(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
+    """The speaker phrase after a verb at i-1: skips adverbs like `auch`, `weiter`."""
+    while i < stop and (tokens[i].lower in SKIPPABLE or tokens[i].pos in ("ADV", "PTKNEG")) and tokens[i].lower not in PRONOUNS:
+        i += 1
+    return noun_phrase_at(tokens, i, stop)
+
+
+def phrase_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
+    """The first constituent before a V2 verb when it is a noun phrase (the subject)."""
+    if verb <= start:
+        return None
+    first = tokens[start]
+    if first.pos.startswith(("APPR", "ADV", "KOUS", "KON", "PWAV", "PROAV", "PTK")) or first.lower in SKIPPABLE:
+        return None
+    np = noun_phrase_at(tokens, start, verb)
+    if np is None:
+        return None
+    # the phrase must reach the verb (allowing a parenthesis with a party: "Merkel (CDU)")
+    end = np[1] + 1
+    while end < verb and (tokens[end].text in "()" or tokens[end].pos in ("NE", "NN") and tokens[end - 1].text == "("):
+        end += 1
+    if end != verb and not all(t.text in "(),-" or t.pos in ("NE", "NN") for t in tokens[end:verb]):
+        return None
+    return np

@@ -1,0 +1,136 @@
+"""Speaker names: from the words in a sentence (`er`, `der Minister`, `Stoltenberg`) to the
+fullest name the text gives for that speaker anywhere (`Jens Stoltenberg`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lagebild.document import Document, Token
+from lagebild.lang import speech_lexicon
+from lagebild.layers.phrases import PRONOUNS, is_name
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    person: bool
+
+
+def _base(word: str) -> str:
+    """Genitive and case endings off a name: Putins → putin, Stoltenbergs → stoltenberg."""
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases within one document."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.runs = self._name_runs()
+        self.fullest: dict[str, tuple[int, int]] = {}
+        for first, last in self.runs:
+            for end in range(first, last + 1):  # "Jens Stoltenberg Russland" also names "Jens Stoltenberg"
+                key = _base(self.tokens[end].text)
+                best = self.fullest.get(key)
+                if best is None or (end - first) > (best[1] - best[0]):
+                    self.fullest[key] = (first, end)
+        institution = speech_lexicon().word_class("institution_suffix")
+        self._institution_suffixes = tuple(sorted(institution, key=len, reverse=True))
+
+    def _name_runs(self) -> list[tuple[int, int]]:
+        runs, start = [], None
+        for i, t in enumerate(self.tokens):
+            if is_name(t) and t.text[:1].isupper() and t.sent == (self.tokens[start].sent if start is not None else t.sent):
+                start = i if start is None else start
+                continue
+            if start is not None:
+                runs.append((start, i - 1))
+            start = i if is_name(t) and t.text[:1].isupper() else None
+        if start is not None:
+            runs.append((start, len(self.tokens) - 1))
+        return runs
+
+    def text_of(self, first: int, last: int) -> str:
+        return self.doc.text[self.tokens[first].start : self.tokens[last].end]
+
+    def is_person_run(self, first: int, last: int) -> bool:
+        if last > first:
+            return True
+        key = _base(self.tokens[last].text)
+        full = self.fullest.get(key)
+        if full and full[1] > full[0]:
+            return True
+        before = self.tokens[first - 1] if first > 0 else None
+        return bool(before and before.pos == "NN" and not self._is_institution(before.text))
+
+    def _is_institution(self, noun: str) -> bool:
+        return noun.lower().endswith(self._institution_suffixes)
+
+    def person_before(self, offset: int, after: int = 0) -> str | None:
+        for first, last in reversed(self.runs):
+            if after <= self.tokens[first].start and self.tokens[last].end <= offset and self.is_person_run(first, last):
+                return self.full_name(last)
+        return None
+
+    def full_name(self, last: int) -> str:
+        key = _base(self.tokens[last].text)
+        first, last_full = self.fullest.get(key, (last, last))
+        if first == last_full:  # "Xi" for "Xi Jinping": family names that come first
+            for run_first, run_last in self.runs:
+                if run_last > run_first and _base(self.tokens[run_first].text) == key:
+                    return self.text_of(run_first, run_last)
+        return self.text_of(first, last_full)
+
+    def resolve(self, first: int, last: int, previous: Speaker | None, previous_offset: int = 0) -> Speaker:
+        tokens = self.tokens[first : last + 1]
+        if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
+            if previous and previous.person:
+                return previous
+            name = self.person_before(tokens[0].start)
+            return Speaker(name or tokens[0].text, name is not None)
+        names = [i for i in range(first, last + 1) if is_name(self.tokens[i]) and self.tokens[i].text[:1].isupper()]
+        head = self._head(tokens)
+        if names and (head is None or is_name(head) or self.tokens[names[-1]].start > head.start):
+            run_last = names[-1]
+            run_first = run_last
+            while run_first - 1 in names:
+                run_first -= 1
+            person = not self._is_institution(self.tokens[run_last].text)
+            return Speaker(self.full_name(run_last) if person else self._description(tokens), person)
+        if head is not None and tokens[0].lower in ("der", "die", "dem", "des") and not self._is_institution(head.text):
+            titled = self._titled_person(head)
+            if titled:
+                return Speaker(titled, True)
+            name = self.person_before(tokens[0].start, after=previous_offset)
+            if name:
+                return Speaker(name, True)
+            if previous and previous.person:
+                return previous
+        return Speaker(self._description(tokens), head is not None and not self._is_institution(head.text))
+
+    def _description(self, tokens: list[Token]) -> str:
+        return self.text_of(tokens[0].i, tokens[-1].i)
+
+    @staticmethod
+    def _head(tokens: list[Token]) -> Token | None:
+        nouns = [t for t in tokens if t.pos in ("NN", "NE") or (t.text[:1].isupper() and t.pos.startswith("ADJ"))]
+        if not nouns:
+            return None
+        # the head comes before a genitive attribute: "Sprecher" in "ein Sprecher des Amts"
+        for t in nouns:
+            if t.i + 1 < len(tokens) + tokens[0].i and t.i + 1 <= tokens[-1].i and tokens[t.i + 1 - tokens[0].i].lower in ("des", "der"):
+                return t
+        return nouns[-1]
+
+    def _titled_person(self, head: Token) -> str | None:
+        """A name that the text introduced with this role: `der Außenminister` ← `Außenminister Wadephul`."""
+        role = head.text.lower()
+        for first, last in reversed(self.runs):
+            if first == 0 or self.tokens[first].start >= head.start:
+                continue
+            title = self.tokens[first - 1].text.lower()
+            if title.endswith(role) or role.endswith(title.split("-")[-1]):
+                return self.full_name(last)
+        return None

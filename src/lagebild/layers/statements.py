@@ -1,0 +1,547 @@
+"""Statements: who said what, in direct, indirect and mixed speech.
+
+Per unit (a sentence, or sentences held together by one quotation):
+1. find cues: speech verbs with their particles, `laut`/`zufolge`/`nach Angaben`, `so X`,
+   `wie X sagte`, `Name:`;
+2. split the unit into the attribution (cue, speaker, medium) and the message region;
+3. classify the region: one quotation → direct; quoted fragments in a paraphrase → mixed;
+   else indirect (direct when the speaker's first person speaks without quotation marks);
+4. units without a cue continue the last speaker when they are quotations or Konjunktiv.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from lagebild.document import Document, Span, Token
+from lagebild.lang import speech_lexicon
+from lagebild.layers.phrases import is_name, is_punct, noun_phrase_at, phrase_after, phrase_before
+from lagebild.layers.speakers import Speaker, SpeakerResolver
+from lagebild.layers.units import BOUNDARY, QUOTE_MARKS, Unit, build_units, inside_quote
+from lagebild.nlp.quotes import Quote
+
+SOURCE_NOUNS = {"angaben", "informationen", "ansicht", "auffassung", "einschätzung", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "schätzungen", "berechnungen", "erkenntnissen"}
+CONTINUATION_WINDOW = 4  # units after the last statement in which Konjunktiv continues it
+
+
+@dataclass
+class Statement:
+    kind: str
+    message: Span
+    cue: Span | None
+    speaker: Speaker | None
+    mention: Span | None
+    sentence: int
+    addressee: Span | None = None
+    medium: Span | None = None
+
+    def to_json(self, number: int) -> dict:
+        return {
+            "id": f"st{number}",
+            "kind": self.kind,
+            "message": self.message.to_json(),
+            "cue": self.cue.to_json() if self.cue else None,
+            "speaker": {
+                "name": self.speaker.name if self.speaker else None,
+                "mention": self.mention.to_json() if self.mention else None,
+                "entity": None,
+            },
+            "addressee": self.addressee.to_json() if self.addressee else None,
+            "medium": self.medium.to_json() if self.medium else None,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass
+class Cue:
+    tokens: list[int]  # the cue words, e.g. [kündigte, an]
+    kind: str  # verb | prep | so | colon
+    anchor: int  # the token the orientation is judged from
+
+
+class StatementFinder:
+    name = "statements"
+
+    def __call__(self, doc: Document) -> None:
+        doc.layers["statements"] = _Extractor(doc).run()
+
+
+class _Extractor:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self.lex = speech_lexicon()
+        self.quotes: list[Quote] = doc.layers.get("quotes", [])
+        self.resolver = SpeakerResolver(doc)
+        self.previous: Speaker | None = None
+        self.last_statement_unit = -100
+        self.statements: list[Statement] = []
+        self.token_starts = [t.start for t in doc.tokens]
+
+    # -- driver ---------------------------------------------------------------
+    def run(self) -> list[Statement]:
+        units = build_units(self.doc, self.quotes)
+        for n, unit in enumerate(units):
+            found = self._attributed(unit) or self._continued(unit, n)
+            orphan = None if found else self._orphan_attribution(unit)
+            if orphan and self.statements and self.statements[-1].cue is None and self.statements[-1].sentence >= units[max(0, n - 1)].sentence:
+                self._reattribute(self.statements[-1], *orphan)
+                continue
+            for statement in found:
+                self.statements.append(statement)
+                if statement.speaker and statement.speaker.name:
+                    self.previous = statement.speaker
+                self.last_statement_unit = n
+        return self.statements
+
+    # -- cues -----------------------------------------------------------------
+    def _outside(self, unit: Unit) -> list[int]:
+        return [t.i for t in unit.tokens(self.doc) if inside_quote(t.start, unit.quotes) is None]
+
+    def _clause(self, unit: Unit, i: int) -> tuple[int, int]:
+        """(left boundary, right boundary) token indices around i; unit edges are first-1 / last."""
+        left = i - 1
+        while left >= unit.first and not self._is_boundary(left, unit):
+            left -= 1
+        right = i + 1
+        while right < unit.last and not self._is_boundary(right, unit):
+            right += 1
+        return left, right
+
+    def _is_boundary(self, i: int, unit: Unit) -> bool:
+        t = self.tokens[i]
+        if t.text in QUOTE_MARKS:
+            return True
+        return t.text in BOUNDARY and inside_quote(t.start, unit.quotes) is None
+
+    def _cues(self, unit: Unit) -> list[Cue]:
+        cues = []
+        outside = set(self._outside(unit))
+        for i in sorted(outside):
+            t = self.tokens[i]
+            if t.pos.startswith("V"):
+                cue = self._verb_cue(unit, i)
+                if cue:
+                    cues.append(cue)
+            elif t.lower == "laut" and t.pos.startswith("APPR"):
+                cues.append(Cue([i], "prep", i))
+            elif t.lower == "zufolge":
+                cues.append(Cue([i], "prep", i))
+            elif t.lower == "nach" and i + 1 < unit.last and self.tokens[i + 1].lower in SOURCE_NOUNS:
+                cues.append(Cue([i, i + 1], "prep", i))
+            elif t.lower in ("aus",) and i + 2 < unit.last and self.tokens[i + 2].lower == "sicht":
+                cues.append(Cue([i, i + 2], "prep", i))
+            elif t.lower == "so" and i > unit.first and self.tokens[i - 1].text in (",", "“", "\"", "”", "«", "»") and i + 1 < unit.last:
+                np = phrase_after(self.tokens, i + 1, unit.last)
+                if np and self._clause(unit, i)[1] >= np[1] + 1 and (is_name(self.tokens[np[1]]) or self.tokens[np[0]].pos.startswith(("ART", "PPER", "NN", "NE"))):
+                    cues.append(Cue([i], "so", i))
+        return cues
+
+    def _verb_cue(self, unit: Unit, i: int) -> Cue | None:
+        t = self.tokens[i]
+        entries = self.lex.cues.get(t.lemma.lower())
+        if not entries:
+            return None
+        left, right = self._clause(unit, i)
+        clause = range(left + 1, right)
+        plain = None
+        for entry in entries:
+            if entry.companion is None:
+                plain = plain or entry
+                continue
+            for j in clause:
+                if j != i and self.tokens[j].lower == entry.companion.split()[-1]:
+                    return Cue(sorted([i, j]), "verb", i)
+        if plain is None or plain.cls == "impersonal" and not self._impersonal_source(i, right):
+            return None
+        return Cue([i], "verb", i)
+
+    def _impersonal_speaker(self, i: int, right: int) -> tuple[int, int] | None:
+        for j in range(i + 1, min(right, i + 4)):
+            if self.tokens[j].lower in ("von", "aus", "seitens"):
+                return noun_phrase_at(self.tokens, j + 1, right)
+        return None
+
+    def _impersonal_source(self, i: int, right: int) -> bool:
+        """`hieß es von/aus/in X` names a source; a bare `hieß es` does not."""
+        return any(self.tokens[j].lower in ("von", "aus", "seitens") for j in range(i + 1, min(right, i + 4)))
+
+    # -- attributed statements -------------------------------------------------
+    def _attributed(self, unit: Unit) -> list[Statement]:
+        statements: list[Statement] = []
+        claimed: list[tuple[int, int]] = []
+        cues = self._cues(unit)
+        colon = self._colon_cue(unit)
+        if colon:
+            cues.insert(0, colon)
+        for cue in sorted(cues, key=lambda c: self._priority(unit, c)):
+            for made in self._from_cue(unit, cue):
+                if any(made.message.start < e and s < made.message.end for s, e in claimed):
+                    continue
+                claimed.append((made.message.start, made.message.end))
+                statements.append(made)
+        return sorted(statements, key=lambda s: s.message.start)
+
+    def _priority(self, unit: Unit, cue: Cue) -> int:
+        if cue.kind == "verb" and self._is_inverted(unit, cue.anchor):
+            return 0
+        return {"so": 1, "verb": 2, "colon": 3, "prep": 4}[cue.kind]
+
+    def _finite(self, unit: Unit, cue_token: int) -> int:
+        if self.tokens[cue_token].pos.endswith("(FIN)"):
+            return cue_token
+        left, _ = self._clause(unit, cue_token)
+        for j in range(left + 1, cue_token):
+            if self.tokens[j].pos.endswith("(FIN)"):
+                return j
+        return cue_token
+
+    def _is_inverted(self, unit: Unit, cue_token: int) -> bool:
+        fin = self._finite(unit, cue_token)
+        left, _ = self._clause(unit, fin)
+        return left >= unit.first and left == fin - 1 and self.tokens[left].text != "("
+
+    def _from_cue(self, unit: Unit, cue: Cue) -> list[Statement]:
+        if cue.kind == "verb":
+            return self._from_verb(unit, cue)
+        if cue.kind == "so":
+            return self._from_so(unit, cue)
+        if cue.kind == "colon":
+            return self._from_colon(unit, cue)
+        return self._from_preposition(unit, cue)
+
+    def _from_verb(self, unit: Unit, cue: Cue) -> list[Statement]:
+        i = cue.anchor
+        fin = self._finite(unit, i)
+        left, right = self._clause(unit, fin)
+        right = max(right, self._clause(unit, cue.tokens[-1])[1])
+        if left >= unit.first and self.tokens[left + 1].lower == "wie":
+            np = phrase_after(self.tokens, left + 2, right)
+            return self._around(unit, cue, np, left, right)
+        if self._is_inverted(unit, i):
+            np = self._impersonal_speaker(i, right) if self.tokens[i].lemma.lower() == "heißen" else phrase_after(self.tokens, fin + 1, right)
+            if self.tokens[i].lemma.lower() == "zitieren":
+                return []
+            region = self._region_before(unit, left)
+            made = self._make(unit, region, cue, np, right)
+            tail = self._tail_after(unit, right)
+            if made and tail:
+                made += self._make(unit, tail, cue, np, right)
+            return made
+        np = phrase_before(self.tokens, left + 1, fin) or phrase_after(self.tokens, fin + 1, right)
+        if self.tokens[i].lemma.lower() == "zitieren":
+            np = self._quoted_person(fin, right) or np
+        if right >= unit.last or self.tokens[right].text not in (",", ":"):
+            return []
+        region = self._region_after(unit, right)
+        if region is None or self._region_has_other_cue(unit, region, cue):
+            return []
+        return self._make(unit, region, cue, np, right)
+
+    def _quoted_person(self, fin: int, right: int) -> tuple[int, int] | None:
+        """`zitierte der „Spiegel“ den Minister`: the accusative object is the speaker."""
+        for j in range(fin + 1, right):
+            if self.tokens[j].lower in ("den", "die") and j > fin + 1:
+                return noun_phrase_at(self.tokens, j, right)
+        return None
+
+    def _region_has_other_cue(self, unit: Unit, region: tuple[int, int], cue: Cue) -> bool:
+        for other in self._cues(unit):
+            t = self.tokens[other.anchor]
+            if other.anchor != cue.anchor and region[0] <= t.start < region[1] and other.kind == "verb" and self._is_inverted(unit, other.anchor):
+                return True
+        return False
+
+    def _from_so(self, unit: Unit, cue: Cue) -> list[Statement]:
+        i = cue.anchor
+        _, right = self._clause(unit, i)
+        np = phrase_after(self.tokens, i + 1, right)
+        if i + 1 < unit.last and self.tokens[i + 1].lower in self.lex.cues and self.tokens[i + 1].pos.startswith("V"):
+            cue = Cue([i, i + 1], "so", i)
+            np = phrase_after(self.tokens, i + 2, right)
+        made = self._make(unit, self._region_before(unit, i - 1), cue, np, right)
+        tail = self._tail_after(unit, right)
+        if made and tail:
+            made += self._make(unit, tail, cue, np, right)
+        return made
+
+    def _from_colon(self, unit: Unit, cue: Cue) -> list[Statement]:
+        colon = cue.anchor
+        region = (self.tokens[colon].end, self.tokens[unit.last - 1].end)
+        return self._make(unit, region, cue, (unit.first, colon - 1), colon)
+
+    def _from_preposition(self, unit: Unit, cue: Cue) -> list[Statement]:
+        i = cue.anchor
+        word = self.tokens[i].lower
+        if word == "zufolge":
+            start = i - 1
+            while start > unit.first and (self.tokens[start - 1].pos.startswith(("ART", "ADJ", "NN", "NE")) and not is_punct(self.tokens[start - 1])):
+                start -= 1
+            np = (start, i - 1) if start <= i - 1 else None
+            pp = (start, i)
+        else:
+            after = cue.tokens[-1] + 1
+            if after < unit.last and self.tokens[after].lower in ("von", "des", "der", "dem", "vom") and word != "laut":
+                after += 1 if self.tokens[after].lower in ("von", "vom") else 0
+            np = noun_phrase_at(self.tokens, after, unit.last)
+            pp = (i, np[1] if np else i)
+        if np is None:
+            return []
+        left, right = self._clause(unit, pp[0])
+        first_in_clause = left + 1
+        if pp[0] - first_in_clause <= 1 and (pp[0] == first_in_clause or self.tokens[first_in_clause].pos.startswith(("PRELS", "KOUS", "PWS", "ART", "PDS"))):
+            start = self.tokens[pp[1]].end
+        else:
+            start = self.tokens[unit.first].start
+        region = (start, self._unit_end(unit))
+        if not any(self.tokens[j].pos.startswith("V") for j in range(pp[1] + 1, unit.last)) and start != self.tokens[unit.first].start:
+            return []
+        return self._make(unit, region, Cue(cue.tokens, "prep", i), np, pp[1] + 1)
+
+    def _around(self, unit: Unit, cue: Cue, np, left: int, right: int) -> list[Statement]:
+        """`…, wie X sagte, …`: the message is the unit without the `wie` clause."""
+        pieces = []
+        if left > unit.first:
+            pieces.append((self.tokens[unit.first].start, self.tokens[left - 1].end))
+        if right + 1 < unit.last:
+            pieces.append((self.tokens[right + 1].start, self._unit_end(unit)))
+        if not pieces:
+            return []
+        region = (pieces[0][0], pieces[-1][1]) if len(pieces) == 1 else (pieces[-1][0], pieces[-1][1]) if left <= unit.first + 1 else (pieces[0][0], pieces[-1][1])
+        return self._make(unit, region, cue, np, right)
+
+    def _colon_cue(self, unit: Unit) -> Cue | None:
+        for i in range(unit.first, min(unit.last, unit.first + 7)):
+            t = self.tokens[i]
+            if t.text == ":" and i > unit.first and inside_quote(t.start, unit.quotes) is None:
+                before = self.tokens[unit.first : i]
+                if any(is_name(b) for b in before) and not any(b.pos.startswith("V") for b in before) and i + 1 < unit.last:
+                    return Cue([i], "colon", i)
+                return None
+        return None
+
+    # -- regions ----------------------------------------------------------------
+    def _unit_end(self, unit: Unit) -> int:
+        end = self.tokens[unit.last - 1].end
+        last = self.tokens[unit.last - 1]
+        if last.text in (".", "!", "?", ";") and inside_quote(last.start, unit.quotes) is None:
+            end = last.start
+        return end
+
+    def _region_before(self, unit: Unit, boundary: int) -> tuple[int, int] | None:
+        """Message before `…, sagte X`: a quotation just before, or the unit up to the boundary."""
+        if boundary < unit.first:
+            return None
+        j = boundary
+        while j >= unit.first and self.tokens[j].text in (",",):
+            j -= 1
+        if j < unit.first:
+            return None
+        end = self.tokens[j].end
+        start = self.tokens[unit.first].start
+        for k in range(j, unit.first - 1, -1):
+            if self.tokens[k].text == ":" and inside_quote(self.tokens[k].start, unit.quotes) is None:
+                start = self.tokens[k].end
+                break
+        return (start, end)
+
+    def _region_after(self, unit: Unit, boundary: int) -> tuple[int, int] | None:
+        if boundary + 1 >= unit.last:
+            return None
+        first = self.tokens[boundary + 1]
+        if first.pos.startswith(("PRELS", "PRELAT")) or (first.pos.startswith("APPR") and boundary + 2 < unit.last and self.tokens[boundary + 2].pos.startswith("PRELS")):
+            return None
+        return (first.start, self._unit_end(unit))
+
+    def _tail_after(self, unit: Unit, right: int) -> tuple[int, int] | None:
+        """`„A“, sagte er, „B“`: the quotation after the attribution."""
+        if right < unit.last and self.tokens[right].text == "," and right + 1 < unit.last:
+            q = inside_quote(self.tokens[right + 1].start, unit.quotes)
+            if q is not None and q.open == self.tokens[right + 1].start:
+                return (q.open, q.outer_end)
+        return None
+
+    # -- building ---------------------------------------------------------------
+    def _make(self, unit: Unit, region, cue: Cue, np, attribution_end: int) -> list[Statement]:
+        if region is None:
+            return []
+        message, kind = self._message(unit, region)
+        if message is None:
+            return []
+        speaker, mention = self._speaker(np)
+        cue_span = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
+        statement = Statement(kind, message, cue_span, speaker, mention, unit.sentence)
+        statement.medium, statement.addressee = self._medium_addressee(unit, np, attribution_end, message)
+        return [statement]
+
+    def _speaker(self, np) -> tuple[Speaker | None, Span | None]:
+        if np is None:
+            return self.previous, None
+        first, last = np
+        mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
+        previous_offset = self.statements[-1].message.start if self.statements else 0
+        return self.resolver.resolve(first, last, self.previous, previous_offset), mention
+
+    def _message(self, unit: Unit, region: tuple[int, int]) -> tuple[Span | None, str]:
+        start, end = self._trim(*region)
+        if end - start < 2:
+            return None, ""
+        quotes = [q for q in unit.quotes if start <= q.open and q.outer_end <= end + 1]
+        speech = [q for q in quotes if not self._is_title(q)]
+        if len(quotes) == 1 and start == quotes[0].open and end <= quotes[0].outer_end:
+            q = quotes[0]
+            if self._is_title(q) and self._words(q.start, q.end) < 3:
+                return None, ""
+            s, e = self._trim_quote(q.start, q.end)
+            return Span.of(self.text, s, e), "direct"
+        words = self._words(start, end)
+        if words < 3 or not self._has_verb(start, end):
+            return None, ""
+        if speech:
+            return Span.of(self.text, start, end), "mixed"
+        first_person = self.lex.word_class("first_person")
+        spoken = any(t.lower in first_person for t in self._slice(start, end) if inside_quote(t.start, unit.quotes) is None)
+        return Span.of(self.text, start, end), "direct" if spoken else "indirect"
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—"):
+            end -= 1
+        for lead in ("dass ", "daß "):
+            if text.startswith(lead, start):
+                start += len(lead)
+        return start, end
+
+    def _trim_quote(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] == ","):
+            end -= 1
+        return start, end
+
+    def _slice(self, start: int, end: int) -> list[Token]:
+        i = bisect_left(self.token_starts, start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].end <= end:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
+    def _words(self, start: int, end: int) -> int:
+        return sum(1 for t in self._slice(start, end) if not is_punct(t))
+
+    def _has_verb(self, start: int, end: int) -> bool:
+        return any(t.pos.startswith("V") for t in self._slice(start, end))
+
+    def _is_title(self, q: Quote) -> bool:
+        """Names and titles in quotation marks: short, capitalised, no verb (`„Welt am Sonntag“`)."""
+        content = self.text[q.start : q.end].strip()
+        tokens = self._slice(q.start, q.end)
+        if not content or len(tokens) > 6:
+            return False
+        if any(t.pos.endswith("(FIN)") for t in tokens):
+            return False
+        return content[:1].isupper() or content[:1].isdigit()
+
+    def _medium_addressee(self, unit: Unit, np, attribution_end: int, message: Span) -> tuple[Span | None, Span | None]:
+        if np is None:
+            return None, None
+        media = self.lex.word_class("medium_noun")
+        j = np[1] + 1
+        stop = min(unit.last, max(attribution_end, j) + 1)
+        while j < stop:
+            t = self.tokens[j]
+            if t.start >= message.start and t.start < message.end:
+                break
+            if t.lower in ("dem", "der", "den", "gegenüber", "im", "in") and j + 1 < unit.last:
+                k = j + 1 if t.lower not in ("in",) else j + 2
+                q = inside_quote(self.tokens[min(k, unit.last - 1)].start, unit.quotes)
+                if q is not None and self._is_title(q):
+                    return Span.of(self.text, q.open, q.outer_end), None
+                np2 = noun_phrase_at(self.tokens, k if t.lower != "gegenüber" else j + 1, unit.last)
+                if np2:
+                    words = {self.tokens[x].text for x in range(np2[0], np2[1] + 1)}
+                    span = Span.of(self.text, self.tokens[np2[0]].start, self.tokens[np2[1]].end)
+                    if words & media:
+                        return span, None
+                    if t.lower in ("dem", "den", "gegenüber"):
+                        return None, span
+            j += 1
+        return None, None
+
+    # -- cue-less statements ------------------------------------------------------
+    def _continued(self, unit: Unit, n: int) -> list[Statement]:
+        speech = [q for q in unit.quotes if not self._is_title(q) and self._words(q.start, q.end) >= 3]
+        outside = [self.tokens[i] for i in self._outside(unit)]
+        words_outside = [t for t in outside if not is_punct(t)]
+        recent = n - self.last_statement_unit
+        if speech and not words_outside:
+            q = speech[0]
+            s, e = self._trim_quote(q.start, q.end) if len(speech) == 1 else (q.start, speech[-1].end)
+            return [Statement("direct", Span.of(self.text, s, e), None, self.previous, None, unit.sentence)]
+        if self.previous is None or recent > CONTINUATION_WINDOW:
+            return []
+        if not self._reported_subjunctive(outside, konj2=recent <= 2):
+            if speech and recent <= 1 and len(words_outside) <= 2:
+                q = speech[0]
+                return [Statement("direct", Span.of(self.text, *self._trim_quote(q.start, q.end)), None, self.previous, None, unit.sentence)]
+            return []
+        start, end = self._trim(self.tokens[unit.first].start, self._unit_end(unit))
+        kind = "mixed" if speech or any(not self._is_title(q) for q in unit.quotes) else "indirect"
+        return [Statement(kind, Span.of(self.text, start, end), None, self.previous, None, unit.sentence)]
+
+    def _reported_subjunctive(self, tokens: list[Token], konj2: bool) -> bool:
+        hypothetical = self.lex.word_class("hypothetical")
+        for k, t in enumerate(tokens):
+            mood = subjunctive_mood(t, self.lex)
+            if mood is None or (mood == 2 and not konj2):
+                continue
+            if "ich" in {x.lower for x in tokens[max(0, k - 2) : k + 3]}:
+                continue
+            before = tokens[k - 1].lower if k else ""
+            if before == "als" or t.lower == "sei" and k + 1 < len(tokens) and tokens[k + 1].lower in ("denn", "es"):
+                continue
+            if tokens[0].lower in hypothetical and not any(x.text in ",;:" for x in tokens[:k]):
+                continue
+            return True
+        return False
+
+    # -- attributions that follow their statement ---------------------------------------
+    def _orphan_attribution(self, unit: Unit):
+        """`Das sagte X.` / `Mit diesen Worten kommentierte X …`: a cue with no message of its own."""
+        tokens = unit.tokens(self.doc)
+        if len(tokens) > 14 or unit.quotes:
+            return None
+        for cue in self._cues(unit):
+            if cue.kind != "verb":
+                continue
+            fin = self._finite(unit, cue.anchor)
+            np = phrase_after(self.tokens, fin + 1, unit.last)
+            if np:
+                return cue, np
+        return None
+
+    def _reattribute(self, statement: Statement, cue: Cue, np) -> None:
+        statement.cue = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
+        statement.speaker, statement.mention = self._speaker(np)
+        self.previous = statement.speaker
+
+
+def subjunctive_mood(t: Token, lex) -> int | None:
+    """1 for Konjunktiv I (`sei`, `habe`, `sage`), 2 for Konjunktiv II (`würde`, `wäre`), else None."""
+    low = t.lower
+    if not t.pos.startswith("V") or low in lex.word_class("not_subjunctive"):
+        return None
+    if low in lex.word_class("subjunctive1"):
+        return 1
+    if low in lex.word_class("subjunctive2"):
+        return 2
+    lemma = t.lemma.lower()
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else lemma
+    if t.pos.endswith("(FIN)") and t.suffix == "e" and low.endswith("e") and low[:-1] == stem:
+        return 1
+    return None

@@ -1,0 +1,1 @@
+"""Language-processing building blocks: tokens and sentences, morphology, quotation marks."""

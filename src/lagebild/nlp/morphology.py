@@ -1,0 +1,49 @@
+"""Part of speech, lemma and inflection per token (HanTa, the Hanover Tagger).
+
+HanTa ships its German model inside the package, so this works offline.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lagebild.document import Document
+
+_MAX_SENTENCE = 200  # HanTa's Viterbi is linear, but very long "sentences" are split for memory
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+
+@lru_cache(maxsize=200_000)
+def _morphemes(word: str) -> tuple[str, str]:
+    """(stem, inflectional suffix) of a finite verb form, e.g. werde → (werd, e)."""
+    _, morphemes, _ = _tagger().analyze(word, taglevel=3)
+    stem = suffix = ""
+    for morph, tag in morphemes:
+        if tag.startswith("SUF"):
+            suffix = morph
+        elif tag.startswith(("V", "PREF")) and not tag.startswith("PREF"):
+            stem = morph
+    return stem, suffix
+
+
+class Morphology:
+    """Fills `pos`, `lemma`, and for finite verbs `stem` and `suffix`."""
+
+    name = "morphology"
+
+    def __call__(self, doc: Document) -> None:
+        tagger = _tagger()
+        for sent in doc.sentences:
+            tokens = doc.sentence_tokens(sent)
+            for offset in range(0, len(tokens), _MAX_SENTENCE):
+                part = tokens[offset : offset + _MAX_SENTENCE]
+                for token, (_, lemma, pos) in zip(part, tagger.tag_sent([t.text for t in part], taglevel=1), strict=True):
+                    token.pos, token.lemma = pos, lemma
+                    if pos.endswith("(FIN)"):
+                        token.stem, token.suffix = _morphemes(token.text)

@@ -1,0 +1,125 @@
+"""Quotation marks: pair opening and closing marks into quotes, in every style German news uses.
+
+Styles: „…“ (German), „…" and „…” (mismatched, common on the web), "…" and “…” (English
+and typewriter), »…« (German books), «…» (Swiss), ‚…‘ (single, mostly nested). A quote that
+is never closed runs to the end of its line: news paragraphs do not carry quotes across lines
+unless the next line opens again, which the closing rule below allows for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lagebild.document import Document
+
+DOUBLE_OPENERS = {"„": "“”\"‟", "»": "«", "«": "»", "“": "”\"“", "\"": "\"“”"}
+SINGLE_OPENERS = {"‚": "‘’'", "‹": "›", "›": "‹"}
+ALL_MARKS = set("„“”\"»«‚‘’‹›‟")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    open: int  # offset of the opening mark
+    close: int | None  # offset of the closing mark, None when unclosed
+    start: int  # first character of the content
+    end: int  # end of the content (exclusive)
+    single: bool = False
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.close is not None else self.end
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _looks_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{–—-/:") and not after.isspace()
+
+
+def _looks_closing(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    return not before.isspace()
+
+
+def _guillemet_style(text: str) -> str:
+    """'»' when »…« (German) is used, '«' when «…» (Swiss)."""
+    for ch in text:
+        if ch in "»«":
+            return ch
+    return "»"
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
+    """All double quotes (and single quotes inside them) between `start` and `end`."""
+    end = len(text) if end is None else end
+    guillemet = _guillemet_style(text[start:end])
+    quotes: list[Quote] = []
+    line_start = start
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end < 0 else line_end
+        quotes.extend(_quotes_in_line(text, line_start, line_end, guillemet))
+        line_start = line_end + 1
+    return quotes
+
+
+def _quotes_in_line(text: str, start: int, end: int, guillemet: str) -> list[Quote]:
+    quotes: list[Quote] = []
+    opener: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in DOUBLE_OPENERS and ch not in "“”‟":
+            continue
+        if opener is None:
+            if ch in "»«" and ch != guillemet:
+                continue
+            if ch == "”" or (ch in "\"“" and not _looks_opening(text, i)):
+                continue
+            opener = i
+        elif ch in DOUBLE_OPENERS[text[opener]] and (_looks_closing(text, i) or not _looks_opening(text, i)):
+            quotes.append(Quote(opener, i, opener + 1, i))
+            opener = None
+        elif ch == text[opener] and ch in "„»«" :
+            # a second opener before any closer: the first quote was never closed
+            quotes.append(Quote(opener, None, opener + 1, _trim_end(text, opener + 1, i)))
+            opener = i
+    if opener is not None:
+        quotes.append(Quote(opener, None, opener + 1, _trim_end(text, opener + 1, end)))
+    quotes.extend(_single_quotes(text, quotes))
+    return sorted(quotes, key=lambda q: q.open)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _single_quotes(text: str, outer: list[Quote]) -> list[Quote]:
+    """‚…‘ pairs inside double quotes (or standalone), never apostrophes inside words."""
+    found: list[Quote] = []
+    for quote in outer or []:
+        opener = None
+        for i in range(quote.start, quote.end):
+            ch = text[i]
+            if ch in SINGLE_OPENERS and opener is None and _looks_opening(text, i):
+                opener = i
+            elif opener is not None and ch in SINGLE_OPENERS[text[opener]]:
+                after = text[i + 1] if i + 1 < len(text) else " "
+                if not _word_char(after):
+                    found.append(Quote(opener, i, opener + 1, i, single=True))
+                    opener = None
+    return found
+
+
+class QuoteFinder:
+    """Adds `doc.layers["quotes"]`: the double quotes of the body text, in order."""
+
+    name = "quotes"
+
+    def __call__(self, doc: Document) -> None:
+        doc.layers["quotes"] = [q for q in find_quotes(doc.text, doc.body_start) if not q.single]

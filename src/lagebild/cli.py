@@ -10,13 +10,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from lagebild import __version__
 
 app = typer.Typer(help="Evidence-linked situation pictures from German news.", no_args_is_help=True, add_completion=False)
 eval_app = typer.Typer(help="Measure quality against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 class Format(str, Enum):
@@ -46,13 +47,13 @@ def analyze(
         for record in read_inputs(paths):
             if isinstance(record, ReadError):
                 failed += 1
-                err.print(f"[red]error[/red] {record}")
+                err.print(f"[red]error[/red] {escape(str(record))}")
                 continue
             try:
                 analysis = pipeline.analyze(record.text, date=record.date or date, id=record.id, **record.meta)
             except Exception as error:  # one bad record must not stop a corpus run
                 failed += 1
-                err.print(f"[red]error[/red] {record.origin}: analysis failed: {type(error).__name__}: {error}")
+                err.print(f"[red]error[/red] {escape(record.origin)}: analysis failed: {type(error).__name__}: {escape(str(error))}")
                 continue
             done += 1
             if format is Format.jsonl:

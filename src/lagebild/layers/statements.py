@@ -279,7 +279,7 @@ class _Extractor:
             start = i - 1
             while start > unit.first and (self.tokens[start - 1].pos.startswith(("ART", "ADJ", "NN", "NE")) and not is_punct(self.tokens[start - 1])):
                 start -= 1
-            np = (start, i - 1) if start <= i - 1 else None
+            np = (start, i - 1) if unit.first <= start <= i - 1 else None
             pp = (start, i)
         else:
             after = cue.tokens[-1] + 1

@@ -1,0 +1,90 @@
+"""Statements on small sentences written for these tests (each one a case seen in real news)."""
+
+
+def only(statements):
+    assert len(statements) == 1, statements
+    return statements[0]
+
+
+def test_direct_quote_with_inverted_attribution(statements):
+    st = only(statements("„Wir sind bereit, jeden Verbündeten zu verteidigen“, sagte Nato-Chef Jens Stoltenberg."))
+    assert st["kind"] == "direct"
+    assert st["message"]["text"] == "Wir sind bereit, jeden Verbündeten zu verteidigen"
+    assert st["cue"]["text"] == "sagte"
+    assert st["speaker"]["name"] == "Jens Stoltenberg"
+
+
+def test_pronoun_resolves_to_previous_speaker(statements):
+    found = statements("Außenministerin Anna Berger kritisierte den Plan. „Das ist falsch“, sagte sie. „Wir lehnen ihn ab“, sagte sie weiter.")
+    assert [s["speaker"]["name"] for s in found] == ["Anna Berger", "Anna Berger"]
+    assert found[0]["speaker"]["mention"]["text"] == "sie"
+
+
+def test_indirect_speech_with_konjunktiv_and_continuation(statements):
+    found = statements("Der Minister Karl Huber sagte, die Lage sei ernst. Man werde alles tun, um zu helfen. Das Wetter war gut.")
+    assert [s["kind"] for s in found] == ["indirect", "indirect"]
+    assert found[0]["message"]["text"] == "die Lage sei ernst"
+    assert found[1]["cue"] is None and found[1]["speaker"]["name"] == "Karl Huber"
+
+
+def test_dass_clause_without_dass_in_message(statements):
+    st = only(statements("Die Regierung erklärte am Montag, dass sie die Gespräche fortsetzen werde."))
+    assert st["message"]["text"] == "sie die Gespräche fortsetzen werde"
+    assert st["speaker"]["name"] == "Die Regierung"
+
+
+def test_mixed_speech_keeps_quoted_fragment(statements):
+    st = only(statements("Das Land werde „immer abhängiger“ von seinem Nachbarn, betonte Petra Lang."))
+    assert st["kind"] == "mixed"
+    assert st["message"]["text"] == "Das Land werde „immer abhängiger“ von seinem Nachbarn"
+    assert st["speaker"]["name"] == "Petra Lang"
+
+
+def test_particle_verb_cue_is_discontinuous(statements):
+    st = only(statements("Die Ministerin kündigte am Montag an, die Mittel zu erhöhen."))
+    assert st["cue"]["text"] == "kündigte am Montag an"
+    assert st["message"]["text"] == "die Mittel zu erhöhen"
+    assert [p["text"] for p in st["cue"]["parts"]] == ["kündigte", "an"]
+
+
+def test_interrupted_quote_gives_two_statements(statements):
+    found = statements("„Wir brauchen Zeit“, sagte Paul Roth, „und wir brauchen Geld.“")
+    assert [s["message"]["text"] for s in found] == ["Wir brauchen Zeit", "und wir brauchen Geld."]
+    assert {s["speaker"]["name"] for s in found} == {"Paul Roth"}
+
+
+def test_laut_and_zufolge(statements):
+    st = only(statements("Laut Innenminister Otto Weber sind die Grenzen sicher."))
+    assert st["cue"]["text"] == "Laut" and st["speaker"]["name"] == "Otto Weber"
+    assert "die Grenzen sicher" in st["message"]["text"]
+    st = only(statements("Die Kosten können Experten zufolge auf zehn Milliarden steigen."))
+    assert st["cue"]["text"] == "zufolge" and st["speaker"]["name"] == "Experten"
+
+
+def test_name_colon(statements):
+    st = only(statements("Merz: „Wir werden liefern.“"))
+    assert st["kind"] == "direct" and st["cue"]["text"] == ":" and st["speaker"]["name"] == "Merz"
+
+
+def test_medium_is_not_the_speaker(statements):
+    st = only(statements("„Die Lage ist ernst“, sagte Stoltenberg der „Welt am Sonntag“."))
+    assert st["speaker"]["name"] == "Stoltenberg"
+    assert st["medium"]["text"] == "„Welt am Sonntag“"
+
+
+def test_titles_and_scare_quotes_are_not_statements(statements):
+    assert statements("Die Agenda „Nato 2030“ wurde in Brüssel vorgestellt.") == []
+    assert statements("Der Bericht erschien in der „Welt am Sonntag“ und im „Spiegel“.") == []
+
+
+def test_narration_in_preterite_is_no_statement(statements):
+    assert statements("Die Delegation wurde am Abend empfangen. Danach reiste sie weiter.") == []
+
+
+def test_nominal_reference_resolves_to_titled_name(statements):
+    found = statements("Verteidigungsminister Hans Keller besuchte die Truppe. „Ich bin stolz“, sagte der Verteidigungsminister.")
+    assert only(found)["speaker"]["name"] == "Hans Keller"
+
+
+def test_cue_verb_with_noun_object_is_no_statement(statements):
+    assert statements("Sie kritisierte den Plan der Regierung, der morgen beschlossen wird.") == []

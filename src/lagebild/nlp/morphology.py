@@ -16,7 +16,12 @@ _MAX_SENTENCE = 200  # HanTa's Viterbi is linear, but very long "sentences" are 
 def _tagger():
     from HanTa import HanoverTagger
 
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    # Word-level analyses do not depend on context: memoise them, so that a corpus pays for
+    # each word form once (HanTa itself caches only the words of its training lexicon).
+    tagger.analyze_forward = lru_cache(maxsize=500_000)(tagger.analyze_forward)
+    tagger._analyze = lru_cache(maxsize=500_000)(tagger._analyze)
+    return tagger
 
 
 @lru_cache(maxsize=200_000)

@@ -79,7 +79,7 @@ def phrase_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int]
         return None
     # the phrase must reach the verb (allowing a parenthesis with a party: "Merkel (CDU)")
     end = np[1] + 1
-    while end < verb and (tokens[end].text in "()" or tokens[end].pos in ("NE", "NN") and tokens[end - 1].text == "("):
+    while end < verb and (tokens[end].text in "()" or tokens[end].pos in ("NE", "NN") and tokens[end - 1].text == "(" or tokens[end].lower in SKIPPABLE):
         end += 1
     if end != verb and not all(t.text in "(),-" or t.pos in ("NE", "NN") for t in tokens[end:verb]):
         return None

@@ -86,6 +86,10 @@ class SpeakerResolver:
     def resolve(self, first: int, last: int, previous: Speaker | None, previous_offset: int = 0) -> Speaker:
         tokens = self.tokens[first : last + 1]
         if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
+            # a person named since the last statement is the likelier antecedent than its speaker
+            name = self.person_before(tokens[0].start, after=previous_offset)
+            if name:
+                return Speaker(name, True)
             if previous and previous.person:
                 return previous
             name = self.person_before(tokens[0].start)

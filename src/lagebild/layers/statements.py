@@ -22,7 +22,8 @@ from lagebild.layers.units import BOUNDARY, QUOTE_MARKS, Unit, build_units, insi
 from lagebild.nlp.quotes import Quote
 
 SOURCE_NOUNS = {"angaben", "informationen", "ansicht", "auffassung", "einschätzung", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "schätzungen", "berechnungen", "erkenntnissen"}
-CONTINUATION_WINDOW = 4  # units after the last statement in which Konjunktiv continues it
+CONTINUATION_WINDOW = 8  # units after the last statement in which Konjunktiv I continues it
+KONJ2_WINDOW = 2  # Konjunktiv II is also hypothetical in narration: only right after a statement
 
 
 @dataclass
@@ -230,6 +231,8 @@ class _Extractor:
             if made and tail:
                 made += self._make(unit, tail, cue, np, right)
             return made
+        if self.tokens[left + 1].pos.startswith(("KOUS", "PRELS", "PWS", "PWAV")) or subjunctive_mood(self.tokens[fin], self.lex) == 1:
+            return []
         np = phrase_before(self.tokens, left + 1, fin) or phrase_after(self.tokens, fin + 1, right)
         if self.tokens[i].lemma.lower() == "zitieren":
             np = self._quoted_person(fin, right) or np
@@ -379,10 +382,22 @@ class _Extractor:
     def _speaker(self, np) -> tuple[Speaker | None, Span | None]:
         if np is None:
             return self.previous, None
-        first, last = np
+        first, last = self._with_apposition(*np)
         mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
-        previous_offset = self.statements[-1].message.start if self.statements else 0
+        previous_offset = self.statements[-1].message.end if self.statements else 0
         return self.resolver.resolve(first, last, self.previous, previous_offset), mention
+
+    def _with_apposition(self, first: int, last: int) -> tuple[int, int]:
+        """`der Direktor der Weltbank-Gruppe, Ayhan Kose` names the speaker in its apposition."""
+        j = last + 1
+        if j < len(self.tokens) and self.tokens[j].text == "," and self.tokens[first].pos.startswith("ART"):
+            k = j + 1
+            while k < len(self.tokens) and is_name(self.tokens[k]) and self.tokens[k].sent == self.tokens[last].sent:
+                k += 1
+            after = self.tokens[k] if k < len(self.tokens) else None
+            if k - j > 2 - 1 and k > j + 1 and (after is None or is_punct(after) or after.sent != self.tokens[last].sent):
+                return first, k - 1
+        return first, last
 
     def _message(self, unit: Unit, region: tuple[int, int]) -> tuple[Span | None, str]:
         start, end = self._trim(*region)
@@ -483,16 +498,17 @@ class _Extractor:
             q = speech[0]
             s, e = self._trim_quote(q.start, q.end) if len(speech) == 1 else (q.start, speech[-1].end)
             return [Statement("direct", Span.of(self.text, s, e), None, self.previous, None, unit.sentence)]
-        if self.previous is None or recent > CONTINUATION_WINDOW:
+        if recent > CONTINUATION_WINDOW and self.previous is not None:
             return []
-        if not self._reported_subjunctive(outside, konj2=recent <= 2):
+        if not self._reported_subjunctive(outside, konj2=recent <= KONJ2_WINDOW and self.previous is not None):
             if speech and recent <= 1 and len(words_outside) <= 2:
                 q = speech[0]
                 return [Statement("direct", Span.of(self.text, *self._trim_quote(q.start, q.end)), None, self.previous, None, unit.sentence)]
             return []
         start, end = self._trim(self.tokens[unit.first].start, self._unit_end(unit))
         kind = "mixed" if speech or any(not self._is_title(q) for q in unit.quotes) else "indirect"
-        return [Statement(kind, Span.of(self.text, start, end), None, self.previous, None, unit.sentence)]
+        speaker = self.previous
+        return [Statement(kind, Span.of(self.text, start, end), None, speaker, None, unit.sentence)]
 
     def _reported_subjunctive(self, tokens: list[Token], konj2: bool) -> bool:
         hypothetical = self.lex.word_class("hypothetical")
@@ -514,8 +530,13 @@ class _Extractor:
     def _orphan_attribution(self, unit: Unit):
         """`Das sagte X.` / `Mit diesen Worten kommentierte X …`: a cue with no message of its own."""
         tokens = unit.tokens(self.doc)
-        if len(tokens) > 14 or unit.quotes:
+        if len(tokens) > 25 or unit.quotes and not self._words_outside_quotes_only(unit):
             return None
+        if [t.lower for t in tokens[:3]] in (["mit", "diesen", "worten"], ["mit", "den", "worten"]):
+            fin = next((t.i for t in tokens if t.pos.endswith("(FIN)")), None)
+            np = phrase_after(self.tokens, fin + 1, unit.last) if fin is not None else None
+            if np:
+                return Cue([tokens[0].i, tokens[2].i, fin], "verb", fin), np
         for cue in self._cues(unit):
             if cue.kind != "verb":
                 continue
@@ -524,6 +545,9 @@ class _Extractor:
             if np:
                 return cue, np
         return None
+
+    def _words_outside_quotes_only(self, unit: Unit) -> bool:
+        return all(inside_quote(t.start, unit.quotes) is None for t in unit.tokens(self.doc) if t.pos.endswith("(FIN)"))
 
     def _reattribute(self, statement: Statement, cue: Cue, np) -> None:
         statement.cue = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])

@@ -507,8 +507,13 @@ class _Extractor:
             return []
         start, end = self._trim(self.tokens[unit.first].start, self._unit_end(unit))
         kind = "mixed" if speech or any(not self._is_title(q) for q in unit.quotes) else "indirect"
-        speaker = self.previous
+        speaker = self.previous or self._last_person(unit)
         return [Statement(kind, Span.of(self.text, start, end), None, speaker, None, unit.sentence)]
+
+    def _last_person(self, unit: Unit) -> Speaker | None:
+        """Reported speech before any attribution: the person the text named last."""
+        name = self.resolver.person_before(unit.start)
+        return Speaker(name, True) if name else None
 
     def _reported_subjunctive(self, tokens: list[Token], konj2: bool) -> bool:
         hypothetical = self.lex.word_class("hypothetical")

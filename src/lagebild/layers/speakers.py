@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from lagebild.document import Document, Token
 from lagebild.lang import speech_lexicon
 from lagebild.layers.phrases import PRONOUNS, is_name
+from lagebild.nlp.morphology import is_known_word
 
 
 @dataclass(frozen=True)
@@ -42,15 +43,27 @@ class SpeakerResolver:
     def _name_runs(self) -> list[tuple[int, int]]:
         runs, start = [], None
         for i, t in enumerate(self.tokens):
-            if is_name(t) and t.text[:1].isupper() and t.sent == (self.tokens[start].sent if start is not None else t.sent):
-                start = i if start is None else start
+            in_run = start is not None and t.sent == self.tokens[start].sent
+            if self._is_name_token(t) or (in_run and self._is_unknown_capitalised(t)):
+                start = i if start is None or not in_run else start
+                if not in_run and start != i:
+                    start = i
                 continue
             if start is not None:
                 runs.append((start, i - 1))
-            start = i if is_name(t) and t.text[:1].isupper() else None
+            start = None
         if start is not None:
             runs.append((start, len(self.tokens) - 1))
         return runs
+
+    @staticmethod
+    def _is_name_token(t: Token) -> bool:
+        return is_name(t) and t.text[:1].isupper()
+
+    @staticmethod
+    def _is_unknown_capitalised(t: Token) -> bool:
+        """`Jinping` in `Xi Jinping`: HanTa calls it a noun, but does not know the word."""
+        return t.text[:1].isupper() and t.text.isalpha() and t.pos == "NN" and not is_known_word(t.text)
 
     def text_of(self, first: int, last: int) -> str:
         return self.doc.text[self.tokens[first].start : self.tokens[last].end]
@@ -102,6 +115,8 @@ class SpeakerResolver:
             while run_first - 1 in names:
                 run_first -= 1
             person = not self._is_institution(self.tokens[run_last].text)
+            if tokens[-1].text.isupper() and len(tokens) <= 2:
+                return Speaker(self._description(tokens), False)
             return Speaker(self.full_name(run_last) if person else self._description(tokens), person)
         if head is not None and tokens[0].lower in ("der", "die", "dem", "des") and not self._is_institution(head.text):
             titled = self._titled_person(head)
@@ -115,7 +130,24 @@ class SpeakerResolver:
         return Speaker(self._description(tokens), head is not None and not self._is_institution(head.text))
 
     def _description(self, tokens: list[Token]) -> str:
+        if len(tokens) <= 2 and tokens[-1].text.isupper() and len(tokens[-1].text) > 1:
+            expanded = self._expanded_abbreviation(tokens[-1].text)
+            if expanded:
+                return expanded
         return self.text_of(tokens[0].i, tokens[-1].i)
+
+    def _expanded_abbreviation(self, abbreviation: str) -> str | None:
+        """`SGB` → `der Schweizerische Gewerkschaftsbund (SGB)` where the text spells it out."""
+        for k, t in enumerate(self.tokens[1:-1], 1):
+            if t.text == abbreviation and self.tokens[k - 1].text == "(" and self.tokens[k + 1].text == ")":
+                j = k - 2
+                while j >= 0 and (self.tokens[j].pos in ("NN", "NE") or self.tokens[j].pos.startswith("ADJ")) and self.tokens[j].sent == t.sent:
+                    j -= 1
+                if j >= 0 and self.tokens[j].pos.startswith("ART"):
+                    return self.text_of(j, k + 1)
+                if j + 1 <= k - 2:
+                    return self.text_of(j + 1, k + 1)
+        return None
 
     @staticmethod
     def _head(tokens: list[Token]) -> Token | None:

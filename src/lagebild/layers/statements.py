@@ -201,8 +201,16 @@ class _Extractor:
 
     def _is_inverted(self, unit: Unit, cue_token: int) -> bool:
         fin = self._finite(unit, cue_token)
-        left, _ = self._clause(unit, fin)
-        return left >= unit.first and left == fin - 1 and self.tokens[left].text != "("
+        left, right = self._clause(unit, fin)
+        if not (left >= unit.first and left == fin - 1 and self.tokens[left].text != "("):
+            return False
+        # "X machte …, forderte alle Seiten auf, …": a coordinated clause that introduces a message
+        return not (self.tokens[left].text == "," and self._introduces_message(unit, right))
+
+    def _introduces_message(self, unit: Unit, right: int) -> bool:
+        if right >= unit.last or self.tokens[right].text not in (",", ":") or self._tail_after(unit, right):
+            return False
+        return right + 1 < unit.last and self._has_verb(self.tokens[right + 1].start, self._unit_end(unit))
 
     def _from_cue(self, unit: Unit, cue: Cue) -> list[Statement]:
         if cue.kind == "verb":
@@ -233,7 +241,10 @@ class _Extractor:
             return made
         if self.tokens[left + 1].pos.startswith(("KOUS", "PRELS", "PWS", "PWAV")) or subjunctive_mood(self.tokens[fin], self.lex) == 1:
             return []
-        np = phrase_before(self.tokens, left + 1, fin) or phrase_after(self.tokens, fin + 1, right)
+        if fin == left + 1 and left >= unit.first and self.tokens[left].text == ",":
+            np = self._unit_subject(unit)  # coordinated clause: the subject is the first clause's
+        else:
+            np = phrase_before(self.tokens, left + 1, fin) or phrase_after(self.tokens, fin + 1, right)
         if self.tokens[i].lemma.lower() == "zitieren":
             np = self._quoted_person(fin, right) or np
         if right >= unit.last or self.tokens[right].text not in (",", ":"):
@@ -242,6 +253,13 @@ class _Extractor:
         if region is None or self._region_has_other_cue(unit, region, cue):
             return []
         return self._make(unit, region, cue, np, right)
+
+    def _unit_subject(self, unit: Unit) -> tuple[int, int] | None:
+        fin = next((j for j in range(unit.first, unit.last) if self.tokens[j].pos.endswith("(FIN)")), None)
+        if fin is None:
+            return None
+        _, right = self._clause(unit, fin)
+        return phrase_before(self.tokens, unit.first, fin) or phrase_after(self.tokens, fin + 1, right)
 
     def _quoted_person(self, fin: int, right: int) -> tuple[int, int] | None:
         """`zitierte der „Spiegel“ den Minister`: the accusative object is the speaker."""

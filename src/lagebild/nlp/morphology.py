@@ -52,3 +52,8 @@ class Morphology:
                     token.pos, token.lemma = pos, lemma
                     if pos.endswith("(FIN)"):
                         token.stem, token.suffix = _morphemes(token.text)
+
+
+def is_known_word(word: str) -> bool:
+    """Whether HanTa's lexicon knows the word form (unknown capitalised words are often names)."""
+    return word.lower() in _tagger().cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +20,7 @@ app.add_typer(eval_app, name="eval")
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     pretty = "pretty"
     json = "json"
     jsonl = "jsonl"

@@ -77,6 +77,7 @@ class _Extractor:
         self.quotes: list[Quote] = doc.layers.get("quotes", [])
         self.resolver = SpeakerResolver(doc)
         self.previous: Speaker | None = None
+        self.previous_mention: Span | None = None  # the nearest words naming the current speaker
         self.last_statement_unit = -100
         self.statements: list[Statement] = []
         self.token_starts = [t.start for t in doc.tokens]
@@ -94,6 +95,7 @@ class _Extractor:
                 self.statements.append(statement)
                 if statement.speaker and statement.speaker.name:
                     self.previous = statement.speaker
+                    self.previous_mention = statement.mention or self.previous_mention
                 self.last_statement_unit = n
         return self.statements
 
@@ -126,9 +128,7 @@ class _Extractor:
                 cue = self._verb_cue(unit, i)
                 if cue:
                     cues.append(cue)
-            elif t.lower == "laut" and t.pos.startswith("APPR"):
-                cues.append(Cue([i], "prep", i))
-            elif t.lower == "zufolge":
+            elif t.lower == "laut" and t.pos.startswith("APPR") or t.lower == "zufolge":
                 cues.append(Cue([i], "prep", i))
             elif t.lower == "nach" and i + 1 < unit.last and self.tokens[i + 1].lower in SOURCE_NOUNS:
                 cues.append(Cue([i, i + 1], "prep", i))
@@ -515,18 +515,23 @@ class _Extractor:
         if speech and not words_outside:
             q = speech[0]
             s, e = self._trim_quote(q.start, q.end) if len(speech) == 1 else (q.start, speech[-1].end)
-            return [Statement("direct", Span.of(self.text, s, e), None, self.previous, None, unit.sentence)]
+            return [Statement("direct", Span.of(self.text, s, e), None, self.previous, self._continued_mention(), unit.sentence)]
         if recent > CONTINUATION_WINDOW and self.previous is not None:
             return []
         if not self._reported_subjunctive(outside, konj2=recent <= KONJ2_WINDOW and self.previous is not None):
             if speech and recent <= 1 and len(words_outside) <= 2:
                 q = speech[0]
-                return [Statement("direct", Span.of(self.text, *self._trim_quote(q.start, q.end)), None, self.previous, None, unit.sentence)]
+                return [Statement("direct", Span.of(self.text, *self._trim_quote(q.start, q.end)), None, self.previous, self._continued_mention(), unit.sentence)]
             return []
         start, end = self._trim(self.tokens[unit.first].start, self._unit_end(unit))
         kind = "mixed" if speech or any(not self._is_title(q) for q in unit.quotes) else "indirect"
-        speaker = self.previous or self._last_person(unit)
-        return [Statement(kind, Span.of(self.text, start, end), None, speaker, None, unit.sentence)]
+        if self.previous:
+            return [Statement(kind, Span.of(self.text, start, end), None, self.previous, self._continued_mention(), unit.sentence)]
+        return [Statement(kind, Span.of(self.text, start, end), None, self._last_person(unit), None, unit.sentence)]
+
+    def _continued_mention(self) -> Span | None:
+        """A statement without a cue is still named by the words that named its speaker last."""
+        return self.previous_mention if self.previous else None
 
     def _last_person(self, unit: Unit) -> Speaker | None:
         """Reported speech before any attribution: the person the text named last."""
@@ -575,7 +580,7 @@ class _Extractor:
     def _reattribute(self, statement: Statement, cue: Cue, np) -> None:
         statement.cue = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
         statement.speaker, statement.mention = self._speaker(np)
-        self.previous = statement.speaker
+        self.previous, self.previous_mention = statement.speaker, statement.mention
 
 
 def subjunctive_mood(t: Token, lex) -> int | None:

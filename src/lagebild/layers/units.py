@@ -41,7 +41,7 @@ def build_units(doc: Document, quotes: list[Quote]) -> list[Unit]:
             changed = False
             for q in quotes:
                 if sentences[i].start <= q.open < end and q.outer_end > end:
-                    while j + 1 < len(sentences) and sentences[j + 1].paragraph == sentences[i].paragraph and sentences[j].end < q.outer_end:
+                    while j + 1 < len(sentences) and sentences[j].end < q.outer_end:
                         j += 1
                     if sentences[j].end > end:
                         end = sentences[j].end

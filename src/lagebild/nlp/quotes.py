@@ -54,7 +54,12 @@ def _guillemet_style(text: str) -> str:
 
 
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
-    """All double quotes (and single quotes inside them) between `start` and `end`."""
+    """All double quotes (and single quotes inside them) between `start` and `end`.
+
+    A quote left open at the end of a line continues on the next line when that line closes
+    it before opening another (a quotation over several paragraphs, or a corpus with one
+    sentence per line); otherwise it ends with its line.
+    """
     end = len(text) if end is None else end
     guillemet = _guillemet_style(text[start:end])
     quotes: list[Quote] = []
@@ -62,9 +67,38 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     while line_start < end:
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end < 0 else line_end
-        quotes.extend(_quotes_in_line(text, line_start, line_end, guillemet))
+        found = _quotes_in_line(text, line_start, line_end, guillemet)
+        if found and found[-1].close is None and not found[-1].single:
+            joined = _continue_quote(text, found[-1], line_end, end, guillemet)
+            if joined is not None:
+                quote, line_end = joined
+                found = [q for q in found[:-1]] + [quote]
+                found.extend(q for q in _quotes_in_line(text, quote.outer_end, line_end, guillemet))
+        quotes.extend(found)
         line_start = line_end + 1
-    return quotes
+    return sorted(quotes, key=lambda q: q.open)
+
+
+MAX_QUOTE_LINES = 4
+
+
+def _continue_quote(text: str, quote: Quote, line_end: int, end: int, guillemet: str) -> tuple[Quote, int] | None:
+    """Extend an unclosed quote over up to MAX_QUOTE_LINES following lines, to its closing mark."""
+    closers = DOUBLE_OPENERS[text[quote.open]]
+    position = line_end + 1
+    for _ in range(MAX_QUOTE_LINES):
+        if position >= end:
+            return None
+        next_end = text.find("\n", position, end)
+        next_end = end if next_end < 0 else next_end
+        for i in range(position, next_end):
+            ch = text[i]
+            if ch == text[quote.open] and ch in "„»«" and _looks_opening(text, i):
+                return None  # a new quotation opens first: the old one ended with its line
+            if ch in closers and not _looks_opening(text, i):
+                return Quote(quote.open, i, quote.start, i), next_end
+        position = next_end + 1
+    return None
 
 
 def _quotes_in_line(text: str, start: int, end: int, guillemet: str) -> list[Quote]:

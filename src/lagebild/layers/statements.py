@@ -241,7 +241,7 @@ class _Extractor:
             return made
         if self.tokens[left + 1].pos.startswith(("KOUS", "PRELS", "PWS", "PWAV")) or subjunctive_mood(self.tokens[fin], self.lex) == 1:
             return []
-        if fin == left + 1 and left >= unit.first and self.tokens[left].text == ",":
+        if fin == left + 1 and left >= unit.first and self.tokens[left].text == "," and self._follows_main_clause(unit, left):
             np = self._unit_subject(unit)  # coordinated clause: the subject is the first clause's
         else:
             np = phrase_before(self.tokens, left + 1, fin) or phrase_after(self.tokens, fin + 1, right)
@@ -249,10 +249,28 @@ class _Extractor:
             np = self._quoted_person(fin, right) or np
         if right >= unit.last or self.tokens[right].text not in (",", ":"):
             return []
+        apposition = self._apposition_after(unit, right)
+        if apposition:
+            np, right = (np[0] if np else apposition[0], apposition[1]), apposition[1] + 1
         region = self._region_after(unit, right)
         if region is None or self._region_has_other_cue(unit, region, cue):
             return []
         return self._make(unit, region, cue, np, right)
+
+    def _apposition_after(self, unit: Unit, comma: int) -> tuple[int, int] | None:
+        """A name between two commas right after the speaker phrase: `…, Mohammed el-Baradei, …`."""
+        j = comma + 1
+        while j < unit.last and (is_name(self.tokens[j]) or self.tokens[j].text[:1].isupper() and self.tokens[j].pos == "NN" and j > comma + 1):
+            j += 1
+        if j > comma + 1 and j < unit.last and self.tokens[j].text == "," and any(is_name(self.tokens[k]) for k in range(comma + 1, j)):
+            return comma + 1, j - 1
+        return None
+
+    def _follows_main_clause(self, unit: Unit, comma: int) -> bool:
+        """Whether the clause before `comma` is a main clause (finite verb not at its end)."""
+        left, _ = self._clause(unit, comma - 1) if comma - 1 >= unit.first else (comma, comma)
+        finite = [j for j in range(left + 1, comma) if self.tokens[j].pos.endswith("(FIN)")]
+        return bool(finite) and finite[-1] < comma - 1
 
     def _unit_subject(self, unit: Unit) -> tuple[int, int] | None:
         fin = next((j for j in range(unit.first, unit.last) if self.tokens[j].pos.endswith("(FIN)")), None)

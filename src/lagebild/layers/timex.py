@@ -311,7 +311,10 @@ class _Grammar:
         cp = configparser.ConfigParser(interpolation=None, comment_prefixes=("#",), strict=True)
         cp.optionxform = str  # type: ignore[assignment,method-assign]
         cp.read_string((base / "timex_rules.txt").read_text(encoding="utf-8"))
-        self.macros = {k: self._joined(v) for k, v in cp["_macros"].items()} if cp.has_section("_macros") else {}
+        self.macros: dict[str, str] = {}
+        if cp.has_section("_macros"):
+            for k, v in cp["_macros"].items():
+                self.macros[k] = self.expand(self._joined(v))  # earlier macros and lexicons only
         self.links = {k: self._joined(v) for k, v in cp["_links"].items()} if cp.has_section("_links") else {}
         self.link_res = {k: re.compile(self.expand(v)) for k, v in self.links.items() if k.endswith(("_date", "_clock"))}
         self.before_word = self.links.get("offset_dir_before", "")
@@ -400,7 +403,7 @@ class _Grammar:
                     words[f"{o}{compound['joiner']}{t}"] = ov + tv
                 if ov > 1:
                     words[f"{o}{compound['half_suffix']}"] = ov + 0.5
-        digits = [r"\d{1,3}(?:\.\d{3})+(?!\d)", r"\d+(?:,\d+)?"]
+        digits = [r"(?<![\d.,:])\d{1,3}(?:\.\d{3})+(?!\d)", r"(?<![\d.,:])\d+(?:,\d+)?"]
         self._add_lexicon("num", {"case": "initial", "words": words}, extra=digits)
 
     def expand(self, pattern: str) -> str:
@@ -518,6 +521,12 @@ class _Matcher:
             if gd.get(gname):
                 return self.g.lookup(gd[gname], "relative", "relative_year_adv", "relative_span")
         return None
+
+    def year_rel(self, gd: dict[str, str | None]) -> int | None:
+        """The anchor's year, moved by a `yrel` group ("vergangenen Jahres")."""
+        if self.anchor is None:
+            return None
+        return self.anchor.date.year + (self.rel_of(gd, "yrel") or 0)
 
     def day_value(self, n: int = 0) -> str:
         return _shift(self.anchor, "D", n)
@@ -728,7 +737,7 @@ class _Matcher:
         if month is None:
             return None
         explicit = bool(gd.get("year"))
-        year = self.year_of(gd["year"]) if explicit else (self.anchor.date.year if self.anchor else None)
+        year = self.year_of(gd["year"]) if explicit else self.year_rel(gd)
         if not _valid_day(year, month, day):
             return None
         ys = f"{year:04d}" if year is not None else "XXXX"
@@ -736,6 +745,9 @@ class _Matcher:
         type_ = rule.type
         if gd.get("hour"):
             value = f"{value}T{int(gd['hour']):02d}:{gd['minute']}"
+            type_ = "TIME"
+        elif gd.get("dp"):
+            value = f"{value}T{self.g.lookup(gd['dp'], 'daypart')}"
             type_ = "TIME"
         return self.cand(m, rule, value, "explicit" if explicit else self.doc_label, type_, self.mod_of(gd))
 
@@ -773,6 +785,8 @@ class _Matcher:
         rel = self.rel_of(gd, "rel")
         if gd.get("year"):
             year, label = int(gd["year"]), "explicit"
+        elif gd.get("yrel"):
+            year, label = self.year_rel(gd), self.doc_label
         else:
             year, label = self._month_year(month, rel), self.doc_label
         ys = f"{year:04d}" if year is not None else "XXXX"
@@ -859,7 +873,10 @@ class _Matcher:
         wd = self.g.lookup(gd["weekday"], "weekday")
         if wd is None:
             return None
-        value = self.weekday_value(wd, self.rel_of(gd, "rel"))
+        if gd.get("reldayadj"):
+            value = self.day_value(self.g.lookup(gd["reldayadj"], "relative_day_adj"))
+        else:
+            value = self.weekday_value(wd, self.rel_of(gd, "rel"))
         dp = (self.g.lookup(gd.get("dp"), "daypart_suffix") or self.g.lookup(gd.get("dp2"), "daypart_after")
               or rule.params.get("dp"))
         if dp:
@@ -933,6 +950,8 @@ class _Matcher:
         n = self.g.number(gd.get("num"))
         if unit is None or (gd.get("num") and n is None):
             return None
+        if unit in rule.params.get("exclude", "").split("|"):
+            return None
         mod = self.mod_of(gd)
         if mod is not None:
             mod = (_OFFSET_MOD_BEFORE if sign < 0 else _OFFSET_MOD_AFTER).get(mod, mod)
@@ -971,8 +990,10 @@ class _Matcher:
                 return None
             n = d * num
         x = {"W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-XX", "HY": "XXXX-XX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
-        c = self.cand(m, rule, x.get(unit, "XXXX-XX-XX"), "none", mod=self.mod_of(gd), kind="anaphoric",
-                      unit=unit, n=n)
+        mod = self.mod_of(gd)
+        if mod is not None:
+            mod = (_OFFSET_MOD_BEFORE if n < 0 else _OFFSET_MOD_AFTER).get(mod, mod)
+        c = self.cand(m, rule, x.get(unit, "XXXX-XX-XX"), "none", mod=mod, kind="anaphoric", unit=unit, n=n)
         c.offset = ("-" if n < 0 else "+") + duration_value(abs(n), unit)
         return c
 

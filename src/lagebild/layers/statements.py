@@ -204,11 +204,13 @@ class _Extractor:
         left, right = self._clause(unit, fin)
         if not (left >= unit.first and left == fin - 1 and self.tokens[left].text != "("):
             return False
-        # "X machte …, forderte alle Seiten auf, …": a coordinated clause that introduces a message
-        return not (self.tokens[left].text == "," and self._introduces_message(unit, right))
+        # "X machte …, forderte alle Seiten auf, …": a coordinated clause that introduces a message;
+        # "„A“, sagte er, „B“" is the attribution of an interrupted quotation
+        after_quote = left - 1 >= unit.first and self.tokens[left - 1].text in QUOTE_MARKS
+        return after_quote or not (self.tokens[left].text == "," and self._introduces_message(unit, right))
 
     def _introduces_message(self, unit: Unit, right: int) -> bool:
-        if right >= unit.last or self.tokens[right].text not in (",", ":") or self._tail_after(unit, right):
+        if right >= unit.last or self.tokens[right].text not in (",", ":"):
             return False
         return right + 1 < unit.last and self._has_verb(self.tokens[right + 1].start, self._unit_end(unit))
 

@@ -157,6 +157,26 @@ def duration_value(n: float | str | None, unit: str) -> str:
     return f"P{_num_str(n)}{_DURATION_UNIT[unit]}"
 
 
+def compose_duration(parts: list[tuple[float, str]]) -> str | None:
+    """A compound duration, largest unit first: [(5, "H"), (3, "MIN")] -> PT5H3M; None if malformed."""
+    amounts: dict[str, float] = {}
+    last = 99
+    for n, unit in parts:
+        if _RANK[unit] >= last or n != int(n):
+            return None
+        last = _RANK[unit]
+        if unit in ("Q", "HY", "DE", "CE"):
+            n, unit = n * {"Q": 3, "HY": 6, "DE": 10, "CE": 100}[unit], ("M" if unit in ("Q", "HY") else "Y")
+        amounts[unit] = amounts.get(unit, 0) + n
+    date = "".join(f"{int(amounts[u])}{u}" for u in ("Y", "M", "W", "D") if u in amounts)
+    time = "".join(f"{int(amounts[u])}{_TIME_UNIT[u]}" for u in ("H", "MIN", "S") if u in amounts)
+    return "P" + date + (f"T{time}" if time else "")
+
+
+def _year_str(y: int) -> str:
+    return f"{y:04d}" if y > 0 else f"BC{1 - y:04d}"
+
+
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     idx = year * 12 + (month - 1) + n
     return idx // 12, idx % 12 + 1
@@ -179,7 +199,13 @@ def _shift(anchor: Anchor | None, unit: str, n: float) -> str:
         # finer than the anchor knows: round the offset to whole anchor units
         return _shift(anchor, g, round(n * _DAYS[unit] / _DAYS[g]))
     n = int(round(n))
-    d = anchor.date
+    try:
+        return _shift_units(anchor.date, unit, n)
+    except (OverflowError, ValueError):  # beyond the calendar: keep the year only
+        return _year_str(anchor.date.year + round(n * _DAYS[unit] / _DAYS["Y"]))
+
+
+def _shift_units(d: dt.date, unit: str, n: int) -> str:
     if unit in ("D", "H", "MIN", "S"):
         return (d + dt.timedelta(days=n)).isoformat()
     if unit == "W":
@@ -187,6 +213,8 @@ def _shift(anchor: Anchor | None, unit: str, n: float) -> str:
         return f"{y:04d}-W{w:02d}"
     if unit == "M":
         y, m = _add_months(d.year, d.month, n)
+        if y < 1:
+            raise ValueError(y)
         return f"{y:04d}-{m:02d}"
     if unit == "Q":
         idx = d.year * 4 + (d.month - 1) // 3 + n
@@ -195,10 +223,10 @@ def _shift(anchor: Anchor | None, unit: str, n: float) -> str:
         idx = d.year * 2 + (d.month - 1) // 6 + n
         return f"{idx // 2:04d}-H{idx % 2 + 1}"
     if unit == "Y":
-        return f"{d.year + n:04d}"
+        return _year_str(d.year + n)
     if unit == "DE":
-        return f"{d.year // 10 + n:03d}"
-    return f"{d.year // 100 + n:02d}"  # CE
+        return f"{max(0, d.year // 10 + n):03d}"
+    return f"{max(0, d.year // 100 + n):02d}"  # CE
 
 
 def _with_time(date_value: str, time: str) -> str:
@@ -1007,6 +1035,15 @@ class _Matcher:
         n = self.g.number(gd.get("num")) if gd.get("num") else None
         if gd.get("num") and n is None:
             return None
+        if gd.get("num2"):
+            parts = [(n, unit)]
+            for k in ("2", "3"):
+                if gd.get("num" + k):
+                    parts.append((self.g.number(gd["num" + k]), self.g.lookup(gd["unit" + k], "unit")))
+            if any(not isinstance(p, (int, float)) or u is None for p, u in parts):
+                return None
+            value = compose_duration(parts)  # type: ignore[arg-type]
+            return self.cand(m, rule, value, "explicit", mod=self.mod_of(gd)) if value else None
         rel = self.g.lookup(gd.get("rel"), "relative_span")
         label = "document" if rel and self.anchor is not None else ("none" if rel else "explicit")
         return self.cand(m, rule, duration_value(n, unit), label, mod=self.mod_of(gd), kind="duration",

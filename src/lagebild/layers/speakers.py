@@ -3,6 +3,7 @@ fullest name the text gives for that speaker anywhere (`Jens Stoltenberg`)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from lagebild.document import Document, Token
@@ -30,6 +31,8 @@ class SpeakerResolver:
         self.doc = doc
         self.tokens = doc.tokens
         self.runs = self._name_runs()
+        self.run_ends = [self.tokens[last].end for _, last in self.runs]
+        self._abbreviations: dict[str, str] | None = None
         self.fullest: dict[str, tuple[int, int]] = {}
         for first, last in self.runs:
             for end in range(first, last + 1):  # "Jens Stoltenberg Russland" also names "Jens Stoltenberg"
@@ -81,9 +84,16 @@ class SpeakerResolver:
     def _is_institution(self, noun: str) -> bool:
         return noun.lower().endswith(self._institution_suffixes)
 
+    def _runs_before(self, offset: int):
+        """Name runs ending at or before `offset`, nearest first (runs are in text order)."""
+        for index in range(bisect_right(self.run_ends, offset) - 1, -1, -1):
+            yield self.runs[index]
+
     def person_before(self, offset: int, after: int = 0) -> str | None:
-        for first, last in reversed(self.runs):
-            if after <= self.tokens[first].start and self.tokens[last].end <= offset and self.is_person_run(first, last):
+        for first, last in self._runs_before(offset):
+            if self.tokens[first].start < after:
+                return None
+            if self.is_person_run(first, last):
                 return self.full_name(last)
         return None
 
@@ -138,16 +148,22 @@ class SpeakerResolver:
 
     def _expanded_abbreviation(self, abbreviation: str) -> str | None:
         """`SGB` → `der Schweizerische Gewerkschaftsbund (SGB)` where the text spells it out."""
+        if self._abbreviations is None:
+            self._abbreviations = self._spelled_out_abbreviations()
+        return self._abbreviations.get(abbreviation)
+
+    def _spelled_out_abbreviations(self) -> dict[str, str]:
+        found: dict[str, str] = {}
         for k, t in enumerate(self.tokens[1:-1], 1):
-            if t.text == abbreviation and self.tokens[k - 1].text == "(" and self.tokens[k + 1].text == ")":
+            if t.text.isupper() and self.tokens[k - 1].text == "(" and self.tokens[k + 1].text == ")" and t.text not in found:
                 j = k - 2
                 while j >= 0 and (self.tokens[j].pos in ("NN", "NE") or self.tokens[j].pos.startswith("ADJ")) and self.tokens[j].sent == t.sent:
                     j -= 1
                 if j >= 0 and self.tokens[j].pos.startswith("ART"):
-                    return self.text_of(j, k + 1)
-                if j + 1 <= k - 2:
-                    return self.text_of(j + 1, k + 1)
-        return None
+                    found[t.text] = self.text_of(j, k + 1)
+                elif j + 1 <= k - 2:
+                    found[t.text] = self.text_of(j + 1, k + 1)
+        return found
 
     @staticmethod
     def _head(tokens: list[Token]) -> Token | None:
@@ -163,8 +179,8 @@ class SpeakerResolver:
     def _titled_person(self, head: Token) -> str | None:
         """A name that the text introduced with this role: `der Außenminister` ← `Außenminister Wadephul`."""
         role = head.text.lower()
-        for first, last in reversed(self.runs):
-            if first == 0 or self.tokens[first].start >= head.start:
+        for first, last in self._runs_before(head.start):
+            if first == 0:
                 continue
             title = self.tokens[first - 1].text.lower()
             if title.endswith(role) or role.endswith(title.split("-")[-1]):

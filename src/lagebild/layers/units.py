@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from lagebild.document import Document, Token
@@ -31,23 +32,21 @@ class Unit:
 def build_units(doc: Document, quotes: list[Quote]) -> list[Unit]:
     units: list[Unit] = []
     sentences = doc.sentences
+    opens = [q.open for q in quotes]  # quotes come sorted by their opening mark
     i = 0
     while i < len(sentences):
         j = i
         end = sentences[i].end
-        # extend while a quote that starts in this unit closes in a later sentence of the line
-        changed = True
-        while changed:
-            changed = False
-            for q in quotes:
-                if sentences[i].start <= q.open < end and q.outer_end > end:
-                    while j + 1 < len(sentences) and sentences[j].end < q.outer_end:
-                        j += 1
-                    if sentences[j].end > end:
-                        end = sentences[j].end
-                        changed = True
+        first_quote = bisect_left(opens, sentences[i].start)
+        k = first_quote
+        # extend while a quote that opens in this unit closes in a later sentence
+        while k < len(quotes) and quotes[k].open < end:
+            while quotes[k].outer_end > end and j + 1 < len(sentences):
+                j += 1
+                end = sentences[j].end
+            k += 1
         unit = Unit(sentences[i].first_token, sentences[j].last_token, sentences[i].start, sentences[j].end, sentences[i].paragraph, i)
-        unit.quotes = [q for q in quotes if unit.start <= q.open < unit.end]
+        unit.quotes = quotes[first_quote:k]
         units.append(unit)
         i = j + 1
     return units

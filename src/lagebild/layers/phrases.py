@@ -11,7 +11,8 @@ from lagebild.document import Token
 
 DETERMINERS = ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT")
 SKIPPABLE = {"auch", "zudem", "weiter", "dann", "nun", "jedoch", "aber", "dazu", "später", "bereits", "noch", "ebenfalls", "zuletzt", "schließlich", "außerdem", "gleichzeitig", "daraufhin", "anschließend", "demnach", "hingegen", "dagegen", "allerdings", "indes", "unterdessen", "damals", "heute", "gestern", "erneut", "nochmals", "wiederum", "selbst", "jetzt", "einst", "kürzlich", "jüngst", "seinerseits", "ihrerseits", "sogar", "nur", "wörtlich", "deshalb", "daher", "also", "doch", "ja", "so", "etwa", "zufolge"}
-PRONOUNS = {"er", "sie"}
+PRONOUNS = {"er", "sie"}  # third person: resolved to an antecedent
+SPEAKER_PRONOUNS = PRONOUNS | {"ich", "wir", "du", "ihr"}  # speeches and interviews: "Ich sage Ihnen, …"
 
 
 def is_nounlike(t: Token) -> bool:
@@ -31,7 +32,7 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
     if i >= stop:
         return None
     t = tokens[i]
-    if t.lower in PRONOUNS and t.pos.startswith("PPER"):
+    if t.lower in SPEAKER_PRONOUNS and t.pos.startswith("PPER"):
         return i, i
     j = i
     if t.pos.startswith(DETERMINERS) or t.lower in ("ein", "eine", "einer", "der", "die", "das", "dem", "den", "des"):
@@ -62,7 +63,7 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
 
 def phrase_after(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
     """The speaker phrase after a verb at i-1: skips adverbs like `auch`, `weiter`."""
-    while i < stop and (tokens[i].lower in SKIPPABLE or tokens[i].pos in ("ADV", "PTKNEG")) and tokens[i].lower not in PRONOUNS:
+    while i < stop and (tokens[i].lower in SKIPPABLE or tokens[i].pos in ("ADV", "PTKNEG")) and tokens[i].lower not in SPEAKER_PRONOUNS:
         i += 1
     return noun_phrase_at(tokens, i, stop)
 

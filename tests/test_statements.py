@@ -88,3 +88,20 @@ def test_nominal_reference_resolves_to_titled_name(statements):
 
 def test_cue_verb_with_noun_object_is_no_statement(statements):
     assert statements("Sie kritisierte den Plan der Regierung, der morgen beschlossen wird.") == []
+
+
+def test_so_with_verb_and_interrupted_quote(statements):
+    found = statements("„Ich würde der Partei empfehlen“, so sagt Huber, „jetzt ruhig zu bleiben.“")
+    assert [s["message"]["text"] for s in found] == ["Ich würde der Partei empfehlen", "jetzt ruhig zu bleiben."]
+    assert {s["cue"]["text"] for s in found} == {"so sagt"}
+
+
+def test_noun_cue_with_colon(statements):
+    st = only(statements("Die Präsidentin übte ebenfalls Kritik: „Das ist ein schwerer Fehler.“"))
+    assert st["kind"] == "direct" and st["cue"]["text"] == "übte ebenfalls Kritik"
+    assert st["message"]["text"] == "Das ist ein schwerer Fehler."
+
+
+def test_coordinated_cue_clause_keeps_first_subject(statements):
+    st = only(statements("Nach dem Treffen machte Li zunächst keine Zusagen, forderte jedoch alle Seiten auf, „ihre Versprechen einzuhalten“."))
+    assert st["speaker"]["name"] == "Li"

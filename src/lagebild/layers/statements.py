@@ -135,6 +135,9 @@ class _Extractor:
             elif t.lower in ("aus",) and i + 2 < unit.last and self.tokens[i + 2].lower == "sicht":
                 cues.append(Cue([i, i + 2], "prep", i))
             elif t.lower == "so" and i > unit.first and self.tokens[i - 1].text in (",", "“", "\"", "”", "«", "»") and i + 1 < unit.last:
+                if self.tokens[i + 1].pos.startswith("V") and self.tokens[i + 1].lemma.lower() in self.lex.cues:
+                    cues.append(Cue([i, i + 1], "so", i))  # "…“, so sagt Aiwanger, „…“"
+                    continue
                 np = phrase_after(self.tokens, i + 1, unit.last)
                 if np and self._clause(unit, i)[1] >= np[1] + 1 and (is_name(self.tokens[np[1]]) or self.tokens[np[0]].pos.startswith(("ART", "PPER", "NN", "NE"))):
                     cues.append(Cue([i], "so", i))
@@ -153,7 +156,7 @@ class _Extractor:
                 plain = plain or entry
                 continue
             for j in clause:
-                if j != i and self.tokens[j].lower == entry.companion.split()[-1]:
+                if j != i and self.tokens[j].lower == entry.companion.split()[-1].lower():
                     return Cue(sorted([i, j]), "verb", i)
         if plain is None or plain.cls == "impersonal" and not self._impersonal_source(i, right):
             return None
@@ -298,10 +301,7 @@ class _Extractor:
     def _from_so(self, unit: Unit, cue: Cue) -> list[Statement]:
         i = cue.anchor
         _, right = self._clause(unit, i)
-        np = phrase_after(self.tokens, i + 1, right)
-        if i + 1 < unit.last and self.tokens[i + 1].lower in self.lex.cues and self.tokens[i + 1].pos.startswith("V"):
-            cue = Cue([i, i + 1], "so", i)
-            np = phrase_after(self.tokens, i + 2, right)
+        np = phrase_after(self.tokens, cue.tokens[-1] + 1, right)
         made = self._make(unit, self._region_before(unit, i - 1), cue, np, right)
         tail = self._tail_after(unit, right)
         if made and tail:

@@ -442,7 +442,8 @@ class _Grammar:
             if name not in self.lexicons:
                 raise ValueError(f"unknown lexicon or macro @{name}")
             alt = self.lexicons[name].alternation
-            return alt if bare else rf"(?<![\w-]){alt}(?![\w-])"
+            # the end guard is waived after an abbreviation's full stop ("30.Apr.2017")
+            return alt if bare else rf"(?<![\w-]){alt}(?:(?<=\.)|(?![\w-]))"
 
         return re.sub(r"(@@?)([A-Za-z_]\w*)", sub, pattern)
 

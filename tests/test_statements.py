@@ -105,3 +105,10 @@ def test_noun_cue_with_colon(statements):
 def test_coordinated_cue_clause_keeps_first_subject(statements):
     st = only(statements("Nach dem Treffen machte Li zunächst keine Zusagen, forderte jedoch alle Seiten auf, „ihre Versprechen einzuhalten“."))
     assert st["speaker"]["name"] == "Li"
+
+
+def test_cue_with_quoted_object(statements):
+    st = only(statements("Der Verbandschef nannte die Studie „fahrlässig und unseriös“."))
+    assert st["message"]["text"] == "die Studie „fahrlässig und unseriös“" and st["kind"] == "mixed"
+    st = only(statements("Die Gewerkschaft warnte vor einer „Provokation, die niemand braucht“."))
+    assert st["kind"] == "direct" and st["message"]["text"] == "Provokation, die niemand braucht"

@@ -8,6 +8,7 @@ from typing import Any
 from lagebild.analysis import Analysis
 from lagebild.document import Document
 from lagebild.layers.statements import StatementFinder
+from lagebild.layers.timex import TimexLayer
 from lagebild.nlp.morphology import Morphology
 from lagebild.nlp.quotes import QuoteFinder
 from lagebild.nlp.tokenize import Tokenizer
@@ -16,7 +17,7 @@ Layer = Callable[[Document], None]
 
 
 def default_layers() -> list[Layer]:
-    return [Tokenizer(), Morphology(), QuoteFinder(), StatementFinder()]
+    return [Tokenizer(), Morphology(), QuoteFinder(), StatementFinder(), TimexLayer()]
 
 
 class Pipeline:

@@ -18,7 +18,7 @@ from lagebild.document import Document, Span, Token
 from lagebild.lang import speech_lexicon
 from lagebild.layers.phrases import is_name, is_punct, noun_phrase_at, phrase_after, phrase_before
 from lagebild.layers.speakers import Speaker, SpeakerResolver
-from lagebild.layers.units import BOUNDARY, QUOTE_MARKS, Unit, build_units, inside_quote
+from lagebild.layers.units import BOUNDARY, END, QUOTE_MARKS, Unit, build_units, inside_quote
 from lagebild.nlp.quotes import Quote
 
 SOURCE_NOUNS = {"angaben", "informationen", "ansicht", "auffassung", "einschätzung", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "schätzungen", "berechnungen", "erkenntnissen"}
@@ -253,7 +253,7 @@ class _Extractor:
         if self.tokens[i].lemma.lower() == "zitieren":
             np = self._quoted_person(fin, right) or np
         if right >= unit.last or self.tokens[right].text not in (",", ":"):
-            return []
+            return self._object_statement(unit, cue, np, right)
         apposition = self._apposition_after(unit, right)
         if apposition:
             np, right = (np[0] if np else apposition[0], apposition[1]), apposition[1] + 1
@@ -261,6 +261,35 @@ class _Extractor:
         if region is None or self._region_has_other_cue(unit, region, cue):
             return []
         return self._make(unit, region, cue, np, right)
+
+    def _object_statement(self, unit: Unit, cue: Cue, np, right: int) -> list[Statement]:
+        """A cue with an object instead of a clause: `nannte den Plan „fahrlässig“`, `bezeichnete
+        Russland als die größte Bedrohung` (the object is the message), `warnte vor einer
+        „Provokation“` (the quoted words are)."""
+        after = max(cue.tokens[-1] if cue.tokens[-1] < right else cue.anchor, np[1] if np else cue.anchor) + 1
+        right = self._clause_end_over_quotes(unit, after)
+        if after >= right:
+            return []
+        if self.tokens[cue.anchor].lemma.lower() in ("bezeichnen", "nennen") and any(t.lower == "als" or t.text in QUOTE_MARKS for t in self.tokens[after:right]):
+            end = self.tokens[right - 1].end if right < unit.last else self._unit_end(unit)
+            return self._make(unit, (self.tokens[after].start, end), cue, np, right, clause=False)
+        for q in unit.quotes:
+            if self.tokens[after].start <= q.open < self.tokens[right - 1].end and not self._is_title(q):
+                return self._make(unit, (q.open, q.outer_end), cue, np, right)
+        return []
+
+    def _clause_end_over_quotes(self, unit: Unit, i: int) -> int:
+        """The next `,` `:` `;` after token i that stands outside quotation marks (or the unit end)."""
+        while i < unit.last:
+            t = self.tokens[i]
+            q = inside_quote(t.start, unit.quotes)
+            if q is None and t.text in (",", ":", ";"):
+                return i
+            i += 1
+        end = unit.last
+        while end > unit.first and self.tokens[end - 1].text in END:
+            end -= 1
+        return end
 
     def _apposition_after(self, unit: Unit, comma: int) -> tuple[int, int] | None:
         """A name between two commas right after the speaker phrase: `…, Mohammed el-Baradei, …`."""
@@ -405,10 +434,11 @@ class _Extractor:
         return None
 
     # -- building ---------------------------------------------------------------
-    def _make(self, unit: Unit, region, cue: Cue, np, attribution_end: int) -> list[Statement]:
+    def _make(self, unit: Unit, region, cue: Cue, np, attribution_end: int, clause: bool = True) -> list[Statement]:
+        """A statement from a message region; `clause=False` for object messages without a verb."""
         if region is None:
             return []
-        message, kind = self._message(unit, region)
+        message, kind = self._message(unit, region, clause)
         if message is None:
             return []
         speaker, mention = self._speaker(np)
@@ -437,7 +467,7 @@ class _Extractor:
                 return first, k - 1
         return first, last
 
-    def _message(self, unit: Unit, region: tuple[int, int]) -> tuple[Span | None, str]:
+    def _message(self, unit: Unit, region: tuple[int, int], clause: bool = True) -> tuple[Span | None, str]:
         start, end = self._trim(*region)
         if end - start < 2:
             return None, ""
@@ -450,7 +480,7 @@ class _Extractor:
             s, e = self._trim_quote(q.start, q.end)
             return Span.of(self.text, s, e), "direct"
         words = self._words(start, end)
-        if words < 3 or not self._has_verb(start, end):
+        if words < (3 if clause else 2) or clause and not self._has_verb(start, end):
             return None, ""
         if speech:
             return Span.of(self.text, start, end), "mixed"

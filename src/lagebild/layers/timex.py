@@ -800,8 +800,10 @@ class _Matcher:
         if a is None:
             return None
         y = a.date.year
-        if rel is None or rel == 0 or a.granularity == "Y":
-            return y + (rel or 0) if a.granularity == "Y" and rel else y
+        if not rel:
+            return y
+        if a.granularity == "Y":
+            return y + rel
         cur = a.date.month
         if rel < 0:
             return y if month < cur else y - 1
@@ -826,7 +828,7 @@ class _Matcher:
         s, _ = self.span_of(m, rule)
         return [
             self.cand(m, rule, f"{ys}-{month:02d}", label, mod=mod, span=(s, m.end("month"))),
-            self.cand(m, rule, f"{ys}-{month2:02d}", label, span=(m.start("month2"), m.end("month2"))),
+            self.cand(m, rule, f"{ys}-{month2:02d}", label, span=(m.start("month2"), m.end())),
         ]
 
     def _n_year(self, m: re.Match[str], gd: dict, rule: _Rule) -> _Cand | None:

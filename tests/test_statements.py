@@ -112,3 +112,8 @@ def test_cue_with_quoted_object(statements):
     assert st["message"]["text"] == "die Studie „fahrlässig und unseriös“" and st["kind"] == "mixed"
     st = only(statements("Die Gewerkschaft warnte vor einer „Provokation, die niemand braucht“."))
     assert st["kind"] == "direct" and st["message"]["text"] == "Provokation, die niemand braucht"
+
+
+def test_pronoun_before_any_name_points_forward(statements):
+    found = statements("Der Gewerkschaftschef ist empört. „Das ist ein Skandal“, sagt er. „So geht es nicht weiter“, meint Klaus Becker.")
+    assert [s["speaker"]["name"] for s in found] == ["Klaus Becker", "Klaus Becker"]

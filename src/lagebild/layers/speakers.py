@@ -12,6 +12,9 @@ from lagebild.layers.phrases import PRONOUNS, is_name
 from lagebild.nlp.morphology import is_known_word
 
 
+DETERMINER_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
+
+
 @dataclass(frozen=True)
 class Speaker:
     name: str | None
@@ -61,7 +64,7 @@ class SpeakerResolver:
 
     @staticmethod
     def _is_name_token(t: Token) -> bool:
-        return is_name(t) and t.text[:1].isupper()
+        return is_name(t) and t.text[:1].isupper() and t.lower not in DETERMINER_WORDS
 
     @staticmethod
     def _is_unknown_capitalised(t: Token) -> bool:
@@ -97,6 +100,13 @@ class SpeakerResolver:
                 return self.full_name(last)
         return None
 
+    def person_after(self, offset: int) -> str | None:
+        for index in range(bisect_right(self.run_ends, offset), len(self.runs)):
+            first, last = self.runs[index]
+            if self.tokens[first].start >= offset and self.is_person_run(first, last):
+                return self.full_name(last)
+        return None
+
     def full_name(self, last: int) -> str:
         key = _base(self.tokens[last].text)
         first, last_full = self.fullest.get(key, (last, last))
@@ -115,7 +125,8 @@ class SpeakerResolver:
                 return Speaker(name, True)
             if previous and previous.person:
                 return previous
-            name = self.person_before(tokens[0].start)
+            # no person named yet: news leads often name the speaker only later
+            name = self.person_before(tokens[0].start) or self.person_after(tokens[0].end)
             return Speaker(name or tokens[0].text, name is not None)
         names = [i for i in range(first, last + 1) if is_name(self.tokens[i]) and self.tokens[i].text[:1].isupper()]
         head = self._head(tokens)
@@ -137,6 +148,9 @@ class SpeakerResolver:
                 return Speaker(name, True)
             if previous and previous.person:
                 return previous
+            name = self.person_after(tokens[-1].end)
+            if name and self.person_before(tokens[0].start) is None:
+                return Speaker(name, True)
         return Speaker(self._description(tokens), head is not None and not self._is_institution(head.text))
 
     def _description(self, tokens: list[Token]) -> str:

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from lagebild.document import Document
 
-_MAX_SENTENCE = 200  # HanTa's Viterbi is linear, but very long "sentences" are split for memory
+_MAX_SENTENCE = 200
+QUOTE_CHARACTERS = set("„“”\"»«‚‘’‹›‟'")  # HanTa's Viterbi is linear, but very long "sentences" are split for memory
 
 
 @lru_cache(maxsize=1)
@@ -45,13 +46,22 @@ class Morphology:
     def __call__(self, doc: Document) -> None:
         tagger = _tagger()
         for sent in doc.sentences:
-            tokens = doc.sentence_tokens(sent)
+            tokens = []
+            for token in doc.sentence_tokens(sent):
+                if _is_quote_mark(token.text):
+                    token.pos, token.lemma = "$(", token.text  # quote marks confuse HanTa's context
+                else:
+                    tokens.append(token)
             for offset in range(0, len(tokens), _MAX_SENTENCE):
                 part = tokens[offset : offset + _MAX_SENTENCE]
                 for token, (_, lemma, pos) in zip(part, tagger.tag_sent([t.text for t in part], taglevel=1), strict=True):
                     token.pos, token.lemma = pos, lemma
                     if pos.endswith("(FIN)"):
                         token.stem, token.suffix = _morphemes(token.text)
+
+
+def _is_quote_mark(text: str) -> bool:
+    return all(ch in QUOTE_CHARACTERS for ch in text)
 
 
 def is_known_word(word: str) -> bool:

@@ -117,3 +117,8 @@ def test_cue_with_quoted_object(statements):
 def test_pronoun_before_any_name_points_forward(statements):
     found = statements("Der Gewerkschaftschef ist empört. „Das ist ein Skandal“, sagt er. „So geht es nicht weiter“, meint Klaus Becker.")
     assert [s["speaker"]["name"] for s in found] == ["Klaus Becker", "Klaus Becker"]
+
+
+def test_unknown_verb_after_quote_attributes_it(statements):
+    st = only(statements("„Die Regierung ist am Ende“, poltert Oppositionsführer Max Brandt im Landtag."))
+    assert st["cue"]["text"] == "poltert" and st["speaker"]["name"] == "Max Brandt"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lagebild.document import Document, Span, Token
 from lagebild.lang import speech_lexicon
-from lagebild.layers.phrases import is_name, is_punct, noun_phrase_at, phrase_after, phrase_before
+from lagebild.layers.phrases import PRONOUNS, is_name, is_punct, noun_phrase_at, phrase_after, phrase_before
 from lagebild.layers.speakers import Speaker, SpeakerResolver
 from lagebild.layers.units import BOUNDARY, END, QUOTE_MARKS, Unit, build_units, inside_quote
 from lagebild.nlp.quotes import Quote
@@ -125,7 +125,7 @@ class _Extractor:
         for i in sorted(outside):
             t = self.tokens[i]
             if t.pos.startswith("V"):
-                cue = self._verb_cue(unit, i)
+                cue = self._verb_cue(unit, i) or self._verb_after_quote(unit, i)
                 if cue:
                     cues.append(cue)
             elif t.lower == "laut" and t.pos.startswith("APPR") or t.lower == "zufolge":
@@ -161,6 +161,21 @@ class _Extractor:
         if plain is None or plain.cls == "impersonal" and not self._impersonal_source(i, right):
             return None
         return Cue([i], "verb", i)
+
+    def _verb_after_quote(self, unit: Unit, i: int) -> Cue | None:
+        """`„…“, kommt Römer zum Punkt`: a finite verb with a named subject right after a quotation
+        attributes it, whatever the verb (the lexicon cannot list every `ätzte`, `polterte`)."""
+        t = self.tokens[i]
+        if not t.pos.endswith("(FIN)") or i - 2 < unit.first or self.tokens[i - 1].text != ",":
+            return None
+        if self.tokens[i - 2].text not in QUOTE_MARKS or t.lemma.lower() in ("sein", "haben", "werden"):
+            return None
+        _, right = self._clause(unit, i)
+        np = phrase_after(self.tokens, i + 1, right)
+        if np is None or not (is_name(self.tokens[np[1]]) or self.tokens[np[0]].lower in PRONOUNS):
+            return None
+        particle = [j for j in range(np[1] + 1, right) if self.tokens[j].pos == "PTKVZ"]
+        return Cue([i, *particle[-1:]], "verb", i)
 
     def _impersonal_speaker(self, i: int, right: int) -> tuple[int, int] | None:
         for j in range(i + 1, min(right, i + 4)):

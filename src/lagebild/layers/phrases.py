@@ -69,19 +69,26 @@ def phrase_after(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | No
 
 
 def phrase_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
-    """The first constituent before a V2 verb when it is a noun phrase (the subject)."""
+    """The first constituent before a V2 verb when it is a noun phrase (the subject), with its
+    attributes: `Der Leiter des Programms der WHO, Klaus Stöhr,` or `Merkel (CDU)`."""
     if verb <= start:
         return None
     first = tokens[start]
     if first.pos.startswith(("APPR", "ADV", "KOUS", "KON", "PWAV", "PROAV", "PTK")) or first.lower in SKIPPABLE:
         return None
-    np = noun_phrase_at(tokens, start, verb)
-    if np is None:
+    if noun_phrase_at(tokens, start, verb) is None:
         return None
-    # the phrase must reach the verb (allowing a parenthesis with a party: "Merkel (CDU)")
-    end = np[1] + 1
-    while end < verb and (tokens[end].text in "()" or tokens[end].pos in ("NE", "NN") and tokens[end - 1].text == "(" or tokens[end].lower in SKIPPABLE):
-        end += 1
-    if end != verb and not all(t.text in "(),-" or t.pos in ("NE", "NN") for t in tokens[end:verb]):
+    end = verb - 1
+    while end > start and (tokens[end].lower in SKIPPABLE or tokens[end].text == ","):
+        end -= 1
+    stretch = tokens[start : end + 1]
+    if len(stretch) > MAX_SUBJECT_TOKENS or any(_breaks_subject(t) for t in stretch):
         return None
-    return np
+    return start, end
+
+
+MAX_SUBJECT_TOKENS = 25
+
+
+def _breaks_subject(t: Token) -> bool:
+    return t.pos.endswith("(FIN)") or t.pos.startswith(("KOUS", "PRELS", "PWS", "PWAV")) or t.text in (":", ";", ".")

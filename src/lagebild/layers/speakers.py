@@ -139,7 +139,8 @@ class SpeakerResolver:
             if tokens[-1].text.isupper() and len(tokens) <= 2:
                 return Speaker(self._description(tokens), False)
             return Speaker(self.full_name(run_last) if person else self._description(tokens), person)
-        if head is not None and tokens[0].lower in ("der", "die", "dem", "des") and not self._is_institution(head.text):
+        definite = tokens[0].lower in ("der", "die", "dem", "des")
+        if head is not None and definite and not self._is_institution(head.text):
             titled = self._titled_person(head)
             if titled:
                 return Speaker(titled, True)

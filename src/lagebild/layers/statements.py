@@ -264,7 +264,7 @@ class _Extractor:
         if fin == left + 1 and left >= unit.first and self.tokens[left].text == "," and self._follows_main_clause(unit, left):
             np = self._unit_subject(unit)  # coordinated clause: the subject is the first clause's
         else:
-            np = phrase_before(self.tokens, left + 1, fin) or phrase_after(self.tokens, fin + 1, right)
+            np = self._subject(left + 1, fin, right)
         if self.tokens[i].lemma.lower() == "zitieren":
             np = self._quoted_person(fin, right) or np
         if right >= unit.last or self.tokens[right].text not in (",", ":"):
@@ -315,6 +315,17 @@ class _Extractor:
             return comma + 1, j - 1
         return None
 
+    def _subject(self, start: int, fin: int, right: int) -> tuple[int, int] | None:
+        """Subject of a V2 clause: the first constituent, unless a name or pronoun follows the verb
+        and the first constituent names nobody (`Angesichts der Kritik erklärte Olmert, …`)."""
+        before = phrase_before(self.tokens, start, fin)
+        after = phrase_after(self.tokens, fin + 1, right)
+        if before and after and not any(is_name(t) for t in self.tokens[before[0] : before[1] + 1]):
+            first = self.tokens[after[0]]
+            if after[0] == fin + 1 and (first.lower in PRONOUNS or is_name(first)):
+                return after
+        return before or after
+
     def _follows_main_clause(self, unit: Unit, comma: int) -> bool:
         """Whether the clause before `comma` is a main clause (finite verb not at its end)."""
         left, _ = self._clause(unit, comma - 1) if comma - 1 >= unit.first else (comma, comma)
@@ -326,7 +337,7 @@ class _Extractor:
         if fin is None:
             return None
         _, right = self._clause(unit, fin)
-        return phrase_before(self.tokens, unit.first, fin) or phrase_after(self.tokens, fin + 1, right)
+        return self._subject(unit.first, fin, right)
 
     def _quoted_person(self, fin: int, right: int) -> tuple[int, int] | None:
         """`zitierte der „Spiegel“ den Minister`: the accusative object is the speaker."""

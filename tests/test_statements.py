@@ -122,3 +122,14 @@ def test_pronoun_before_any_name_points_forward(statements):
 def test_unknown_verb_after_quote_attributes_it(statements):
     st = only(statements("„Die Regierung ist am Ende“, poltert Oppositionsführer Max Brandt im Landtag."))
     assert st["cue"]["text"] == "poltert" and st["speaker"]["name"] == "Max Brandt"
+
+
+def test_title_in_quotation_marks_does_not_end_the_attribution(statements):
+    st = only(statements("Verdi-Chef Max Roth verteidigte den Streik in der „Bild am Sonntag“: „Lieber ein Tag Stillstand als ein Jahr Stillstand.“"))
+    assert st["kind"] == "direct" and st["speaker"]["name"] == "Max Roth"
+    assert st["message"]["text"] == "Lieber ein Tag Stillstand als ein Jahr Stillstand."
+
+
+def test_concessive_sei_es_is_not_reported_speech_but_inverted_sei_es_is(statements):
+    found = statements("Die Lage sei ernst, erklärte Anna Kurz. Schwierig sei es nur im Norden.")
+    assert [s["message"]["text"] for s in found] == ["Die Lage sei ernst", "Schwierig sei es nur im Norden"]

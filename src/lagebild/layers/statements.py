@@ -116,7 +116,8 @@ class _Extractor:
     def _is_boundary(self, i: int, unit: Unit) -> bool:
         t = self.tokens[i]
         if t.text in QUOTE_MARKS:
-            return True
+            q = inside_quote(t.start, unit.quotes)  # a title in quotation marks is part of its clause
+            return q is None or not self._is_title(q)
         return t.text in BOUNDARY and inside_quote(t.start, unit.quotes) is None
 
     def _cues(self, unit: Unit) -> list[Cue]:
@@ -498,6 +499,9 @@ class _Extractor:
         if end - start < 2:
             return None, ""
         quotes = [q for q in unit.quotes if start <= q.open and q.outer_end <= end + 1]
+        if quotes and start == quotes[0].open and self._continues_narration(quotes[0].outer_end, end):
+            end = quotes[0].outer_end  # „dass wir … wollen“, und …: the quotation alone
+            quotes = quotes[:1]
         speech = [q for q in quotes if not self._is_title(q)]
         if len(quotes) == 1 and start == quotes[0].open and end <= quotes[0].outer_end:
             q = quotes[0]
@@ -513,6 +517,10 @@ class _Extractor:
         first_person = self.lex.word_class("first_person")
         spoken = any(t.lower in first_person for t in self._slice(start, end) if inside_quote(t.start, unit.quotes) is None)
         return Span.of(self.text, start, end), "direct" if spoken else "indirect"
+
+    def _continues_narration(self, quote_end: int, end: int) -> bool:
+        rest = self.text[quote_end:end].lstrip()
+        return rest.startswith((",", "und ", "aber ", "sowie ")) and len(rest) > 10
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
@@ -623,7 +631,8 @@ class _Extractor:
             if "ich" in {x.lower for x in tokens[max(0, k - 2) : k + 3]}:
                 continue
             before = tokens[k - 1].lower if k else ""
-            if before == "als" or t.lower == "sei" and k + 1 < len(tokens) and tokens[k + 1].lower in ("denn", "es"):
+            clause_initial = k == 0 or tokens[k - 1].text in ",;:–"
+            if before == "als" or t.lower == "sei" and clause_initial and k + 1 < len(tokens) and tokens[k + 1].lower in ("denn", "es"):
                 continue
             if tokens[0].lower in hypothetical and not any(x.text in ",;:" for x in tokens[:k]):
                 continue

@@ -133,3 +133,18 @@ def test_title_in_quotation_marks_does_not_end_the_attribution(statements):
 def test_concessive_sei_es_is_not_reported_speech_but_inverted_sei_es_is(statements):
     found = statements("Die Lage sei ernst, erklärte Anna Kurz. Schwierig sei es nur im Norden.")
     assert [s["message"]["text"] for s in found] == ["Die Lage sei ernst", "Schwierig sei es nur im Norden"]
+
+
+def test_nickname_in_quotation_marks_is_part_of_the_speaker(statements):
+    found = statements("Trainer Jens Alt lobte das Team. Unterdessen traut „Kaiser“ Karl Bauer dem Team viel zu: „Ich sehe keinen stärkeren Gegner.“")
+    assert found[-1]["speaker"]["name"] == "Karl Bauer"
+
+
+def test_names_inside_quotations_are_no_antecedents(statements):
+    found = statements("„Wir danken Maria Schulz und Peter Roth“, sagte Ministerin Eva Brandt. Sie habe viel gelernt, sagte sie.")
+    assert [s["speaker"]["name"] for s in found] == ["Eva Brandt", "Eva Brandt"]
+
+
+def test_adverbial_first_constituent_is_not_the_speaker(statements):
+    st = only(statements("Kurz vor dem Spiel meinte der Trainer Paul Klee, dass er zuversichtlich sei."))
+    assert st["speaker"]["name"] == "Paul Klee"

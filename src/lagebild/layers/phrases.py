@@ -34,6 +34,9 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
     t = tokens[i]
     if t.lower in SPEAKER_PRONOUNS and t.pos.startswith("PPER"):
         return i, i
+    if _is_nickname_mark(tokens, i, stop):  # “Kaiser” Franz Beckenbauer
+        np = noun_phrase_at(tokens, i + 1, stop)
+        return (i, np[1]) if np else None
     j = i
     if t.pos.startswith(DETERMINERS) or t.lower in ("ein", "eine", "einer", "der", "die", "das", "dem", "den", "des"):
         j += 1
@@ -50,6 +53,9 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
             head = j
             j += 1
             continue
+        if head is not None and _is_nickname_mark(tokens, j, stop):
+            j += 1
+            continue
         break
     if head is None:
         return None
@@ -59,6 +65,15 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
         if genitive and genitive[1] > j:
             head = genitive[1]
     return i, head
+
+
+def _is_nickname_mark(tokens: list[Token], i: int, stop: int) -> bool:
+    """A quotation mark around a one-word nickname inside a name: “Kaiser” Franz Beckenbauer."""
+    if tokens[i].pos != "$(" or i + 1 >= stop:
+        return False
+    if tokens[i + 1].text[:1].isupper() and i + 2 < stop and tokens[i + 2].pos == "$(":
+        return True
+    return i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 2].pos == "$(" if i > 1 else False
 
 
 def phrase_after(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:

@@ -33,8 +33,13 @@ class SpeakerResolver:
     def __init__(self, doc: Document):
         self.doc = doc
         self.tokens = doc.tokens
+        self._role_suffixes = tuple(speech_lexicon().word_class("role_suffix"))
         self.runs = self._name_runs()
         self.run_ends = [self.tokens[last].end for _, last in self.runs]
+        self.in_runs = {i for first, last in self.runs for i in range(first, last + 1)}
+        quotes = [q for q in doc.layers.get("quotes", []) if not q.single]
+        self.quote_opens = [q.open for q in quotes]
+        self.quote_ends = [q.outer_end for q in quotes]
         self._abbreviations: dict[str, str] | None = None
         self.fullest: dict[str, tuple[int, int]] = {}
         for first, last in self.runs:
@@ -66,10 +71,14 @@ class SpeakerResolver:
     def _is_name_token(t: Token) -> bool:
         return is_name(t) and t.text[:1].isupper() and t.lower not in DETERMINER_WORDS
 
-    @staticmethod
-    def _is_unknown_capitalised(t: Token) -> bool:
-        """`Jinping` in `Xi Jinping`: HanTa calls it a noun, but does not know the word."""
-        return t.text[:1].isupper() and t.text.isalpha() and t.pos == "NN" and not is_known_word(t.text)
+    def _is_unknown_capitalised(self, t: Token) -> bool:
+        """`Jinping` in `Xi Jinping` (a word HanTa does not know), `Klee` in `Paul Klee` (a noun
+        right after a name): surnames that the tagger calls nouns."""
+        if not (t.text[:1].isupper() and t.pos == "NN" and t.text.replace("-", "").isalpha()):
+            return False
+        if not is_known_word(t.text):
+            return True
+        return t.i > 0 and is_name(self.tokens[t.i - 1]) and not t.lower.endswith(self._role_suffixes)
 
     def text_of(self, first: int, last: int) -> str:
         return self.doc.text[self.tokens[first].start : self.tokens[last].end]
@@ -96,16 +105,22 @@ class SpeakerResolver:
         for first, last in self._runs_before(offset):
             if self.tokens[first].start < after:
                 return None
-            if self.is_person_run(first, last):
+            if self.is_person_run(first, last) and not self._quoted(first):
                 return self.full_name(last)
         return None
 
     def person_after(self, offset: int) -> str | None:
         for index in range(bisect_right(self.run_ends, offset), len(self.runs)):
             first, last = self.runs[index]
-            if self.tokens[first].start >= offset and self.is_person_run(first, last):
+            if self.tokens[first].start >= offset and self.is_person_run(first, last) and not self._quoted(first):
                 return self.full_name(last)
         return None
+
+    def _quoted(self, token: int) -> bool:
+        """Names inside quotations are what someone said, not antecedents for the narration."""
+        offset = self.tokens[token].start
+        k = bisect_right(self.quote_opens, offset) - 1
+        return k >= 0 and offset < self.quote_ends[k]
 
     def full_name(self, last: int) -> str:
         key = _base(self.tokens[last].text)
@@ -128,9 +143,9 @@ class SpeakerResolver:
             # no person named yet: news leads often name the speaker only later
             name = self.person_before(tokens[0].start) or self.person_after(tokens[0].end)
             return Speaker(name or tokens[0].text, name is not None)
-        names = [i for i in range(first, last + 1) if is_name(self.tokens[i]) and self.tokens[i].text[:1].isupper()]
+        names = [i for i in range(first, last + 1) if i in self.in_runs]
         head = self._head(tokens)
-        if names and (head is None or is_name(head) or self.tokens[names[-1]].start > head.start):
+        if names and (head is None or head.i in self.in_runs or names[-1] > head.i):
             run_last = names[-1]
             run_first = run_last
             while run_first - 1 in names:

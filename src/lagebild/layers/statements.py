@@ -321,9 +321,11 @@ class _Extractor:
         and the first constituent names nobody (`Angesichts der Kritik erklärte Olmert, …`)."""
         before = phrase_before(self.tokens, start, fin)
         after = phrase_after(self.tokens, fin + 1, right)
-        if before and after and not any(is_name(t) for t in self.tokens[before[0] : before[1] + 1]):
+        if before and after and after[0] == fin + 1:
+            stretch = self.tokens[before[0] : before[1] + 1]
             first = self.tokens[after[0]]
-            if after[0] == fin + 1 and (first.lower in PRONOUNS or is_name(first)):
+            named_after = first.lower in PRONOUNS or is_name(first)
+            if not any(is_name(t) for t in stretch) and (named_after or any(t.pos.startswith("APPR") for t in stretch)):
                 return after
         return before or after
 

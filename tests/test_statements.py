@@ -148,3 +148,12 @@ def test_names_inside_quotations_are_no_antecedents(statements):
 def test_adverbial_first_constituent_is_not_the_speaker(statements):
     st = only(statements("Kurz vor dem Spiel meinte der Trainer Paul Klee, dass er zuversichtlich sei."))
     assert st["speaker"]["name"] == "Paul Klee"
+
+
+def test_wie_clause_and_source_nouns(statements):
+    st = only(statements("Wie der Minister Hans Ober am Dienstag erklärte, sieht die Regierung kein Hindernis."))
+    assert st["speaker"]["name"] == "Hans Ober" and st["message"]["text"] == "sieht die Regierung kein Hindernis"
+    st = only(statements("Nach Polizeiangaben haben sich etwa 1000 Menschen versammelt."))
+    assert st["cue"]["text"] == "Nach Polizeiangaben" and st["speaker"]["name"] == "Polizeiangaben"
+    st = only(statements("Nach offiziellen Angaben der Regierung sind 300 Menschen erkrankt."))
+    assert st["speaker"]["name"] == "der Regierung" and st["message"]["text"] == "sind 300 Menschen erkrankt"

@@ -74,7 +74,7 @@ class SpeakerResolver:
     def _is_unknown_capitalised(self, t: Token) -> bool:
         """`Jinping` in `Xi Jinping` (a word HanTa does not know), `Klee` in `Paul Klee` (a noun
         right after a name): surnames that the tagger calls nouns."""
-        if not (t.text[:1].isupper() and t.pos == "NN" and t.text.replace("-", "").isalpha()):
+        if not (t.text[:1].isupper() and t.pos.startswith(("NN", "ADJ")) and t.text.replace("-", "").isalpha()):
             return False
         if not is_known_word(t.text):
             return True

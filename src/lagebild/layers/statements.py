@@ -21,7 +21,9 @@ from lagebild.layers.speakers import Speaker, SpeakerResolver
 from lagebild.layers.units import BOUNDARY, END, QUOTE_MARKS, Unit, build_units, inside_quote
 from lagebild.nlp.quotes import Quote
 
-SOURCE_NOUNS = {"angaben", "informationen", "ansicht", "auffassung", "einschätzung", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "schätzungen", "berechnungen", "erkenntnissen"}
+# `nach Angaben von X`, `nach Polizeiangaben`, `nach Schätzung der WHO`: nouns (and compound endings)
+# after `nach` that name a source of information
+SOURCE_NOUNS = ("angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen")
 CONTINUATION_WINDOW = 8  # units after the last statement in which Konjunktiv I continues it
 KONJ2_WINDOW = 2  # Konjunktiv II is also hypothetical in narration: only right after a statement
 
@@ -131,8 +133,8 @@ class _Extractor:
                     cues.append(cue)
             elif t.lower == "laut" and t.pos.startswith("APPR") or t.lower == "zufolge":
                 cues.append(Cue([i], "prep", i))
-            elif t.lower == "nach" and i + 1 < unit.last and self.tokens[i + 1].lower in SOURCE_NOUNS:
-                cues.append(Cue([i, i + 1], "prep", i))
+            elif t.lower == "nach" and self._source_noun_after(unit, i) is not None:
+                cues.append(Cue([i, self._source_noun_after(unit, i)], "prep", i))
             elif t.lower in ("aus",) and i + 2 < unit.last and self.tokens[i + 2].lower == "sicht":
                 cues.append(Cue([i, i + 2], "prep", i))
             elif t.lower == "so" and i > unit.first and self.tokens[i - 1].text in (",", "“", "\"", "”", "«", "»") and i + 1 < unit.last:
@@ -162,6 +164,14 @@ class _Extractor:
         if plain is None or plain.cls == "impersonal" and not self._impersonal_source(i, right):
             return None
         return Cue([i], "verb", i)
+
+    def _source_noun_after(self, unit: Unit, i: int) -> int | None:
+        j = i + 1
+        while j < unit.last and self.tokens[j].pos.startswith("ADJ") and not self.tokens[j].text[:1].isupper():
+            j += 1
+        if j < unit.last and self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS):
+            return j
+        return None
 
     def _verb_after_quote(self, unit: Unit, i: int) -> Cue | None:
         """`„…“, kommt Römer zum Punkt`: a finite verb with a named subject right after a quotation
@@ -247,7 +257,7 @@ class _Extractor:
         fin = self._finite(unit, i)
         left, right = self._clause(unit, fin)
         right = max(right, self._clause(unit, cue.tokens[-1])[1])
-        if left >= unit.first and self.tokens[left + 1].lower == "wie":
+        if left + 1 >= unit.first and self.tokens[left + 1].lower == "wie" and left + 1 < fin:
             np = phrase_after(self.tokens, left + 2, right)
             return self._around(unit, cue, np, left, right)
         if self._is_inverted(unit, i):
@@ -385,6 +395,10 @@ class _Extractor:
             if after < unit.last and self.tokens[after].lower in ("von", "des", "der", "dem", "vom") and word != "laut":
                 after += 1 if self.tokens[after].lower in ("von", "vom") else 0
             np = noun_phrase_at(self.tokens, after, unit.last)
+            if np is None and word == "nach":
+                np = (i + 1, cue.tokens[-1])  # "nach Polizeiangaben": the source noun is the source
+            elif np is None and word == "laut" and after < unit.last and not is_punct(self.tokens[after]) and not self.tokens[after].pos.startswith("V"):
+                np = (after, after)  # "laut faz.net"
             pp = (i, np[1] if np else i)
         if np is None:
             return []
@@ -439,6 +453,8 @@ class _Extractor:
         if j < unit.first:
             return None
         end = self.tokens[j].end
+        if self.tokens[unit.first].lower == "wie" and any(c.anchor <= j for c in self._cues(unit) if c.kind == "verb"):
+            return None  # "Wie X erklärte, sieht …": the clause before is an attribution itself
         start = self.tokens[unit.first].start
         for k in range(j, unit.first - 1, -1):
             if self.tokens[k].text == ":" and inside_quote(self.tokens[k].start, unit.quotes) is None:

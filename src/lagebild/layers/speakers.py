@@ -11,7 +11,6 @@ from lagebild.lang import speech_lexicon
 from lagebild.layers.phrases import PRONOUNS, is_name
 from lagebild.nlp.morphology import is_known_word
 
-
 DETERMINER_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 
 

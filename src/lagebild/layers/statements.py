@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from lagebild.document import Document, Span, Token
 from lagebild.lang import speech_lexicon
-from lagebild.layers.phrases import PRONOUNS, is_name, is_punct, noun_phrase_at, phrase_after, phrase_before
+from lagebild.layers.phrases import (
+    PRONOUNS,
+    is_name,
+    is_punct,
+    noun_phrase_at,
+    phrase_after,
+    phrase_before,
+)
 from lagebild.layers.speakers import Speaker, SpeakerResolver
 from lagebild.layers.units import BOUNDARY, END, QUOTE_MARKS, Unit, build_units, inside_quote
 from lagebild.nlp.quotes import Quote

@@ -157,3 +157,14 @@ def test_wie_clause_and_source_nouns(statements):
     assert st["cue"]["text"] == "Nach Polizeiangaben" and st["speaker"]["name"] == "Polizeiangaben"
     st = only(statements("Nach offiziellen Angaben der Regierung sind 300 Menschen erkrankt."))
     assert st["speaker"]["name"] == "der Regierung" and st["message"]["text"] == "sind 300 Menschen erkrankt"
+
+
+def test_attribution_after_its_statement(statements):
+    found = statements("Der Minister soll das Ziel des Anschlags gewesen sein. Das berichten arabische Medien.")
+    assert only(found)["speaker"]["name"] == "arabische Medien"
+    assert found[0]["message"]["text"] == "Der Minister soll das Ziel des Anschlags gewesen sein"
+
+
+def test_apposition_subject_before_cue(statements):
+    st = only(statements("Fritz Kahl, Agrarexperte der Fraktion, kritisierte, die Kommission habe versagt."))
+    assert st["speaker"]["name"] == "Fritz Kahl" and st["message"]["text"] == "die Kommission habe versagt"

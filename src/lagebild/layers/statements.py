@@ -100,6 +100,8 @@ class _Extractor:
             if orphan and self.statements and self.statements[-1].cue is None and self.statements[-1].sentence >= units[max(0, n - 1)].sentence:
                 self._reattribute(self.statements[-1], *orphan)
                 continue
+            if orphan and n > 0 and self.tokens[unit.first].lower in ("das", "dies") and self.last_statement_unit != n - 1:
+                found = [self._statement_before(units[n - 1], *orphan)]
             for statement in found:
                 self.statements.append(statement)
                 if statement.speaker and statement.speaker.name:
@@ -168,7 +170,7 @@ class _Extractor:
             for j in clause:
                 if j != i and self.tokens[j].lower == entry.companion.split()[-1].lower():
                     return Cue(sorted([i, j]), "verb", i)
-        if plain is None or plain.cls == "impersonal" and not self._impersonal_source(i, right):
+        if plain is None or plain.cls == "impersonal" and not self._impersonal_source(i, right) and self.tokens[left + 1].lower != "wie":
             return None
         return Cue([i], "verb", i)
 
@@ -279,8 +281,8 @@ class _Extractor:
             return made
         if self.tokens[left + 1].pos.startswith(("KOUS", "PRELS", "PWS", "PWAV")) or subjunctive_mood(self.tokens[fin], self.lex) == 1:
             return []
-        if fin == left + 1 and left >= unit.first and self.tokens[left].text == "," and self._follows_main_clause(unit, left):
-            np = self._unit_subject(unit)  # coordinated clause: the subject is the first clause's
+        if fin == left + 1 and left >= unit.first and self.tokens[left].text == "," and (self._follows_main_clause(unit, left) or self._follows_apposition(unit, left)):
+            np = self._unit_subject(unit)  # coordinated clause, or "X, Experte der Y, kritisierte": the first subject
         else:
             np = self._subject(left + 1, fin, right)
         if self.tokens[i].lemma.lower() == "zitieren":
@@ -351,6 +353,11 @@ class _Extractor:
         left, _ = self._clause(unit, comma - 1) if comma - 1 >= unit.first else (comma, comma)
         finite = [j for j in range(left + 1, comma) if self.tokens[j].pos.endswith("(FIN)")]
         return bool(finite) and finite[-1] < comma - 1
+
+    def _follows_apposition(self, unit: Unit, comma: int) -> bool:
+        """`Fritz Tack, Agrarexperte der Fraktion, kritisierte`: only noun phrases before the comma."""
+        before = self.tokens[unit.first : comma]
+        return bool(before) and not any(t.pos.startswith("V") or t.pos.startswith(("KOUS", "PRELS", "APPR")) and k == 0 for k, t in enumerate(before))
 
     def _unit_subject(self, unit: Unit) -> tuple[int, int] | None:
         fin = next((j for j in range(unit.first, unit.last) if self.tokens[j].pos.endswith("(FIN)")), None)
@@ -683,6 +690,13 @@ class _Extractor:
             if np:
                 return cue, np
         return None
+
+    def _statement_before(self, previous: Unit, cue: Cue, np) -> Statement:
+        """`… Das berichten arabische Medien.`: the sentence before is what they reported."""
+        start, end = self._trim(self.tokens[previous.first].start, self._unit_end(previous))
+        statement = Statement("indirect", Span.of(self.text, start, end), None, None, None, previous.sentence)
+        self._reattribute(statement, cue, np)
+        return statement
 
     def _words_outside_quotes_only(self, unit: Unit) -> bool:
         return all(inside_quote(t.start, unit.quotes) is None for t in unit.tokens(self.doc) if t.pos.endswith("(FIN)"))

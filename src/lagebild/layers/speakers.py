@@ -144,7 +144,7 @@ class SpeakerResolver:
             return Speaker(name or tokens[0].text, name is not None)
         names = [i for i in range(first, last + 1) if i in self.in_runs]
         head = self._head(tokens)
-        if names and (head is None or head.i in self.in_runs or names[-1] > head.i):
+        if names and (head is None or head.i in self.in_runs or names[-1] > head.i or names[0] == first):
             run_last = names[-1]
             run_first = run_last
             while run_first - 1 in names:

@@ -168,3 +168,8 @@ def test_attribution_after_its_statement(statements):
 def test_apposition_subject_before_cue(statements):
     st = only(statements("Fritz Kahl, Agrarexperte der Fraktion, kritisierte, die Kommission habe versagt."))
     assert st["speaker"]["name"] == "Fritz Kahl" and st["message"]["text"] == "die Kommission habe versagt"
+
+
+def test_headline_role_noun_points_to_the_named_person(statements):
+    found = statements("Bahn-Personalchef nennt Streik „dreist und unverschämt“\nPersonalvorstand Ulrich Lange hat keinerlei Verständnis für den Streik.")
+    assert only(found)["speaker"]["name"] == "Ulrich Lange"

@@ -153,7 +153,8 @@ class SpeakerResolver:
             if tokens[-1].text.isupper() and len(tokens) <= 2:
                 return Speaker(self._description(tokens), False)
             return Speaker(self.full_name(run_last) if person else self._description(tokens), person)
-        definite = tokens[0].lower in ("der", "die", "dem", "des")
+        bare_role = len(tokens) == 1 and tokens[0].pos == "NN" and tokens[0].lower.endswith(self._role_suffixes)
+        definite = tokens[0].lower in ("der", "die", "dem", "des") or bare_role  # headlines: "Bahn-Chef warnt …"
         if head is not None and definite and not self._is_institution(head.text):
             titled = self._titled_person(head)
             if titled:

@@ -173,3 +173,10 @@ def test_apposition_subject_before_cue(statements):
 def test_headline_role_noun_points_to_the_named_person(statements):
     found = statements("Bahn-Personalchef nennt Streik „dreist und unverschämt“\nPersonalvorstand Ulrich Lange hat keinerlei Verständnis für den Streik.")
     assert only(found)["speaker"]["name"] == "Ulrich Lange"
+
+
+def test_wonach_and_quoted_newspaper_source(statements):
+    st = only(statements("Der Minister wies Berichte zurück, wonach die Truppe mit einer „neuen Befehlslage“ operiere."))
+    assert st["cue"]["text"] == "wonach" and st["speaker"]["name"] == "Berichte" and st["kind"] == "mixed"
+    st = only(statements("Dabei setzen sie nach Informationen der „Rheinischen Post“ erstmals Panzer ein."))
+    assert st["speaker"]["name"] == "der „Rheinischen Post“"

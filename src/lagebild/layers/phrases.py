@@ -40,6 +40,9 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
     j = i
     if t.pos.startswith(DETERMINERS) or t.lower in ("ein", "eine", "einer", "der", "die", "das", "dem", "den", "des"):
         j += 1
+        title_end = _quoted_title_end(tokens, j, stop)
+        if title_end is not None:  # der „Rheinischen Post“
+            return i, title_end
     head = None
     while j < stop:
         tok = tokens[j]
@@ -74,6 +77,18 @@ def _is_nickname_mark(tokens: list[Token], i: int, stop: int) -> bool:
     if tokens[i + 1].text[:1].isupper() and i + 2 < stop and tokens[i + 2].pos == "$(":
         return True
     return i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 2].pos == "$(" if i > 1 else False
+
+
+def _quoted_title_end(tokens: list[Token], j: int, stop: int) -> int | None:
+    """The closing mark of a short capitalised title in quotation marks starting at j."""
+    if j >= stop or tokens[j].pos != "$(" or j + 1 >= stop or not tokens[j + 1].text[:1].isupper():
+        return None
+    for k in range(j + 1, min(stop, j + 7)):
+        if tokens[k].pos == "$(":
+            return k if k > j + 1 else None
+        if tokens[k].pos.startswith("V") or tokens[k].text in ",.:;":
+            return None
+    return None
 
 
 def phrase_after(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:

@@ -142,6 +142,8 @@ class _Extractor:
                     cues.append(cue)
             elif t.lower == "laut" and t.pos.startswith("APPR") or t.lower == "zufolge":
                 cues.append(Cue([i], "prep", i))
+            elif t.lower == "wonach" and i - 1 > unit.first and self.tokens[i - 1].text == ",":
+                cues.append(Cue([i], "wonach", i))
             elif t.lower == "nach" and self._source_noun_after(unit, i) is not None:
                 cues.append(Cue([i, self._source_noun_after(unit, i)], "prep", i))
             elif t.lower in ("aus",) and i + 2 < unit.last and self.tokens[i + 2].lower == "sicht":
@@ -226,7 +228,7 @@ class _Extractor:
     def _priority(self, unit: Unit, cue: Cue) -> int:
         if cue.kind == "verb" and self._is_inverted(unit, cue.anchor):
             return 0
-        return {"so": 1, "verb": 2, "colon": 3, "prep": 4}[cue.kind]
+        return {"so": 1, "wonach": 1, "verb": 2, "colon": 3, "prep": 4}[cue.kind]
 
     def _finite(self, unit: Unit, cue_token: int) -> int:
         if self.tokens[cue_token].pos.endswith("(FIN)"):
@@ -259,6 +261,8 @@ class _Extractor:
             return self._from_so(unit, cue)
         if cue.kind == "colon":
             return self._from_colon(unit, cue)
+        if cue.kind == "wonach":
+            return self._from_wonach(unit, cue)
         return self._from_preposition(unit, cue)
 
     def _from_verb(self, unit: Unit, cue: Cue) -> list[Statement]:
@@ -389,6 +393,20 @@ class _Extractor:
         if made and tail:
             made += self._make(unit, tail, cue, np, right)
         return made
+
+    def _from_wonach(self, unit: Unit, cue: Cue) -> list[Statement]:
+        """`Berichte, wonach die Truppe … operiere`: the noun before the comma is the source."""
+        i = cue.anchor
+        start = i - 2
+        while start > unit.first and (self.tokens[start - 1].pos.startswith(("ART", "ADJ", "NN", "NE", "PIAT", "PPOSAT"))):
+            start -= 1
+        np = noun_phrase_at(self.tokens, start, i - 1)
+        region = (self.tokens[i].end, self._clause_end_char(unit, i))
+        return self._make(unit, region, cue, np, i) if np else []
+
+    def _clause_end_char(self, unit: Unit, i: int) -> int:
+        end = self._clause_end_over_quotes(unit, i + 1)
+        return self.tokens[end - 1].end if end > i + 1 else self._unit_end(unit)
 
     def _from_colon(self, unit: Unit, cue: Cue) -> list[Statement]:
         colon = cue.anchor

@@ -180,3 +180,13 @@ def test_wonach_and_quoted_newspaper_source(statements):
     assert st["cue"]["text"] == "wonach" and st["speaker"]["name"] == "Berichte" and st["kind"] == "mixed"
     st = only(statements("Dabei setzen sie nach Informationen der „Rheinischen Post“ erstmals Panzer ein."))
     assert st["speaker"]["name"] == "der „Rheinischen Post“"
+
+
+def test_reported_speech_before_its_attribution(statements):
+    found = statements("Heute liege die Quote bei 52 Prozent. Sie müsse auf 60 Prozent steigen, forderten die Delegierten des Verbandes.")
+    assert [s["speaker"]["name"] for s in found] == ["die Delegierten des Verbandes"] * 2
+
+
+def test_attitude_without_message_sets_the_speaker_of_what_follows(statements):
+    found = statements("Unzufrieden zeigten sich die Delegierten auch mit der Lage der Frauen. Der Lohnunterschied liege bei 19 Prozent.")
+    assert only(found)["speaker"]["name"] == "die Delegierten"

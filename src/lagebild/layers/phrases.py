@@ -10,7 +10,7 @@ from __future__ import annotations
 from lagebild.document import Token
 
 DETERMINERS = ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT")
-SKIPPABLE = {"auch", "zudem", "weiter", "dann", "nun", "jedoch", "aber", "dazu", "später", "bereits", "noch", "ebenfalls", "zuletzt", "schließlich", "außerdem", "gleichzeitig", "daraufhin", "anschließend", "demnach", "hingegen", "dagegen", "allerdings", "indes", "unterdessen", "damals", "heute", "gestern", "erneut", "nochmals", "wiederum", "selbst", "jetzt", "einst", "kürzlich", "jüngst", "seinerseits", "ihrerseits", "sogar", "nur", "wörtlich", "deshalb", "daher", "also", "doch", "ja", "so", "etwa", "zufolge"}
+SKIPPABLE = {"auch", "zudem", "weiter", "dann", "nun", "jedoch", "aber", "dazu", "später", "bereits", "noch", "ebenfalls", "zuletzt", "schließlich", "außerdem", "gleichzeitig", "daraufhin", "anschließend", "demnach", "hingegen", "dagegen", "allerdings", "indes", "unterdessen", "damals", "heute", "gestern", "erneut", "nochmals", "wiederum", "selbst", "jetzt", "einst", "kürzlich", "jüngst", "seinerseits", "ihrerseits", "sich", "sogar", "nur", "wörtlich", "deshalb", "daher", "also", "doch", "ja", "so", "etwa", "zufolge"}
 PRONOUNS = {"er", "sie"}  # third person: resolved to an antecedent
 SPEAKER_PRONOUNS = PRONOUNS | {"ich", "wir", "du", "ihr"}  # speeches and interviews: "Ich sage Ihnen, …"
 

@@ -45,6 +45,7 @@ class Statement:
     sentence: int
     addressee: Span | None = None
     medium: Span | None = None
+    provisional: bool = False  # speaker guessed before any attribution; the next one may replace it
 
     def to_json(self, number: int) -> dict:
         return {
@@ -102,13 +103,27 @@ class _Extractor:
                 continue
             if orphan and n > 0 and self.tokens[unit.first].lower in ("das", "dies") and self.last_statement_unit != n - 1:
                 found = [self._statement_before(units[n - 1], *orphan)]
+            elif orphan:
+                # "Unzufrieden zeigten sich die Delegierten …": no message, but the speaker of what follows
+                self.previous, self.previous_mention = self._speaker(orphan[1])
+                self.last_statement_unit = n
             for statement in found:
+                if statement.cue is not None:
+                    self._resolve_provisional(statement)
                 self.statements.append(statement)
                 if statement.speaker and statement.speaker.name:
                     self.previous = statement.speaker
                     self.previous_mention = statement.mention or self.previous_mention
                 self.last_statement_unit = n
         return self.statements
+
+    def _resolve_provisional(self, attributed: Statement) -> None:
+        """Reported speech before any attribution belongs to the speaker attributed right after it
+        (`Heute liege die Quote bei 52 Prozent. Sie müsse steigen, forderten die Delegierten.`)."""
+        for earlier in reversed(self.statements):
+            if not earlier.provisional or attributed.sentence - earlier.sentence > 2:
+                break
+            earlier.speaker, earlier.mention, earlier.provisional = attributed.speaker, attributed.mention, False
 
     # -- cues -----------------------------------------------------------------
     def _outside(self, unit: Unit) -> list[int]:
@@ -661,7 +676,7 @@ class _Extractor:
         kind = "mixed" if speech or any(not self._is_title(q) for q in unit.quotes) else "indirect"
         if self.previous:
             return [Statement(kind, Span.of(self.text, start, end), None, self.previous, self._continued_mention(), unit.sentence)]
-        return [Statement(kind, Span.of(self.text, start, end), None, self._last_person(unit), None, unit.sentence)]
+        return [Statement(kind, Span.of(self.text, start, end), None, self._last_person(unit), None, unit.sentence, provisional=True)]
 
     def _continued_mention(self) -> Span | None:
         """A statement without a cue is still named by the words that named its speaker last."""

@@ -10,6 +10,7 @@ from functools import lru_cache
 from lagebild.document import Document
 
 _MAX_SENTENCE = 200
+STTS = {"NNA": "NN"}  # HanTa's nominalised adjectives (die Delegierten) are nouns in STTS
 QUOTE_CHARACTERS = set("„“”\"»«‚‘’‹›‟'")  # HanTa's Viterbi is linear, but very long "sentences" are split for memory
 
 
@@ -55,7 +56,7 @@ class Morphology:
             for offset in range(0, len(tokens), _MAX_SENTENCE):
                 part = tokens[offset : offset + _MAX_SENTENCE]
                 for token, (_, lemma, pos) in zip(part, tagger.tag_sent([t.text for t in part], taglevel=1), strict=True):
-                    token.pos, token.lemma = pos, lemma
+                    token.pos, token.lemma = STTS.get(pos, pos), lemma
                     if pos.endswith("(FIN)"):
                         token.stem, token.suffix = _morphemes(token.text)
 

@@ -190,3 +190,13 @@ def test_reported_speech_before_its_attribution(statements):
 def test_attitude_without_message_sets_the_speaker_of_what_follows(statements):
     found = statements("Unzufrieden zeigten sich die Delegierten auch mit der Lage der Frauen. Der Lohnunterschied liege bei 19 Prozent.")
     assert only(found)["speaker"]["name"] == "die Delegierten"
+
+
+def test_focus_particle_before_subject(statements):
+    st = only(statements("Auch Verbandschefin Beate Maier meinte, die Zeit sei reif."))
+    assert st["speaker"]["name"] == "Beate Maier"
+
+
+def test_shorter_description_takes_the_fullest_one(statements):
+    found = statements("Die Quote müsse steigen, forderten die Delegierten des Gewerkschaftsbundes. Später erklärten die SGB-Delegierten, man werde weiter kämpfen.")
+    assert {s["speaker"]["name"] for s in found} == {"die Delegierten des Gewerkschaftsbundes"}

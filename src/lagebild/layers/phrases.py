@@ -11,6 +11,7 @@ from lagebild.document import Token
 
 DETERMINERS = ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT")
 SKIPPABLE = {"auch", "zudem", "weiter", "dann", "nun", "jedoch", "aber", "dazu", "später", "bereits", "noch", "ebenfalls", "zuletzt", "schließlich", "außerdem", "gleichzeitig", "daraufhin", "anschließend", "demnach", "hingegen", "dagegen", "allerdings", "indes", "unterdessen", "damals", "heute", "gestern", "erneut", "nochmals", "wiederum", "selbst", "jetzt", "einst", "kürzlich", "jüngst", "seinerseits", "ihrerseits", "sich", "sogar", "nur", "wörtlich", "deshalb", "daher", "also", "doch", "ja", "so", "etwa", "zufolge"}
+FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade", "ebenso", "ebenfalls", "vor allem"}
 PRONOUNS = {"er", "sie"}  # third person: resolved to an antecedent
 SPEAKER_PRONOUNS = PRONOUNS | {"ich", "wir", "du", "ihr"}  # speeches and interviews: "Ich sage Ihnen, …"
 
@@ -101,6 +102,8 @@ def phrase_after(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | No
 def phrase_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
     """The first constituent before a V2 verb when it is a noun phrase (the subject), with its
     attributes: `Der Leiter des Programms der WHO, Klaus Stöhr,` or `Merkel (CDU)`."""
+    while start < verb and tokens[start].lower in FOCUS_PARTICLES:  # "Auch NEOS-Chefin X meinte"
+        start += 1
     if verb <= start:
         return None
     first = tokens[start]

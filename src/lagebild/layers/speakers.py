@@ -40,6 +40,7 @@ class SpeakerResolver:
         self.quote_opens = [q.open for q in quotes]
         self.quote_ends = [q.outer_end for q in quotes]
         self._abbreviations: dict[str, str] | None = None
+        self.descriptions: dict[str, str] = {}  # head noun → fullest speaker description so far
         self.fullest: dict[str, tuple[int, int]] = {}
         for first, last in self.runs:
             for end in range(first, last + 1):  # "Jens Stoltenberg Russland" also names "Jens Stoltenberg"
@@ -174,7 +175,18 @@ class SpeakerResolver:
             expanded = self._expanded_abbreviation(tokens[-1].text)
             if expanded:
                 return expanded
-        return self.text_of(tokens[0].i, tokens[-1].i)
+        text = self.text_of(tokens[0].i, tokens[-1].i)
+        head = self._head(tokens)
+        if head is None:
+            return text
+        # the fullest description the text gave for this head: "die SGB-Delegierten" after
+        # "die Delegierten des Gewerkschaftsdachverbandes"
+        key = head.text.split("-")[-1].lower()
+        known = self.descriptions.get(key)
+        if known is None or len(text) > len(known):
+            self.descriptions[key] = text
+            return text
+        return known
 
     def _expanded_abbreviation(self, abbreviation: str) -> str | None:
         """`SGB` → `der Schweizerische Gewerkschaftsbund (SGB)` where the text spells it out."""

@@ -200,3 +200,9 @@ def test_focus_particle_before_subject(statements):
 def test_shorter_description_takes_the_fullest_one(statements):
     found = statements("Die Quote müsse steigen, forderten die Delegierten des Gewerkschaftsbundes. Später erklärten die SGB-Delegierten, man werde weiter kämpfen.")
     assert {s["speaker"]["name"] for s in found} == {"die Delegierten des Gewerkschaftsbundes"}
+
+
+def test_nominalised_age_refers_to_the_person_named_last(statements):
+    found = statements("Irans oberster Führer Ali Chamenei erteilte Gesprächen eine Absage. „Das bringt keinen Nutzen“, sagte der 86-Jährige.")
+    st = only(found)
+    assert st["speaker"]["name"] == "Ali Chamenei" and st["speaker"]["mention"]["text"] == "der 86-Jährige"

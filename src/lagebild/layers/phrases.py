@@ -17,7 +17,8 @@ SPEAKER_PRONOUNS = PRONOUNS | {"ich", "wir", "du", "ihr"}  # speeches and interv
 
 
 def is_nounlike(t: Token) -> bool:
-    return t.pos in ("NN", "NE", "FM") or (t.pos.startswith("ADJ") and t.text[:1].isupper() and "-" in t.text)
+    # nominalised hyphen compounds: "der 86-Jährige", "der Ex-Kanzler"
+    return t.pos in ("NN", "NE", "FM") or (t.pos.startswith("ADJ") and "-" in t.text and t.text.rsplit("-", 1)[-1][:1].isupper())
 
 
 def is_name(t: Token) -> bool:
@@ -47,7 +48,7 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
     head = None
     while j < stop:
         tok = tokens[j]
-        if tok.pos.startswith("ADJ") and not tok.text[:1].isupper():
+        if tok.pos.startswith("ADJ") and not tok.text[:1].isupper() and not is_nounlike(tok):
             j += 1
             continue
         if tok.pos in ("CARD",) and j + 1 < stop and is_nounlike(tokens[j + 1]):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lagebild.document import Document, Token
 from lagebild.lang import speech_lexicon
-from lagebild.layers.phrases import PRONOUNS, is_name
+from lagebild.layers.phrases import PRONOUNS, is_name, is_nounlike
 from lagebild.nlp.morphology import is_known_word
 
 DETERMINER_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
@@ -209,7 +209,7 @@ class SpeakerResolver:
 
     @staticmethod
     def _head(tokens: list[Token]) -> Token | None:
-        nouns = [t for t in tokens if t.pos in ("NN", "NE") or (t.text[:1].isupper() and t.pos.startswith("ADJ"))]
+        nouns = [t for t in tokens if t.pos in ("NN", "NE") or is_nounlike(t) or (t.text[:1].isupper() and t.pos.startswith("ADJ"))]
         if not nouns:
             return None
         # the head comes before a genitive attribute: "Sprecher" in "ein Sprecher des Amts"

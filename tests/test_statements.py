@@ -206,3 +206,8 @@ def test_nominalised_age_refers_to_the_person_named_last(statements):
     found = statements("Irans oberster Führer Ali Chamenei erteilte Gesprächen eine Absage. „Das bringt keinen Nutzen“, sagte der 86-Jährige.")
     st = only(found)
     assert st["speaker"]["name"] == "Ali Chamenei" and st["speaker"]["mention"]["text"] == "der 86-Jährige"
+
+
+def test_quoted_subheadline_and_naming_clause_are_no_statements(statements):
+    found = statements("Der Verband will weiterkämpfen.\n«4000 Franken sind in den Köpfen»\nDer Wechsel, wie ihn die Eisenbahner nennen, bringt Änderungen.")
+    assert found == []

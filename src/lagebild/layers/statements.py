@@ -286,6 +286,8 @@ class _Extractor:
         left, right = self._clause(unit, fin)
         right = max(right, self._clause(unit, cue.tokens[-1])[1])
         if left + 1 >= unit.first and self.tokens[left + 1].lower == "wie" and left + 1 < fin:
+            if self.tokens[i].lemma.lower() in ("nennen", "bezeichnen"):
+                return []  # "der Fahrplanwechsel, wie ihn die Eisenbahner nennen": naming, not speech
             np = phrase_after(self.tokens, left + 2, right)
             return self._around(unit, cue, np, left, right)
         if self._is_inverted(unit, i):
@@ -661,6 +663,8 @@ class _Extractor:
         outside = [self.tokens[i] for i in self._outside(unit)]
         words_outside = [t for t in outside if not is_punct(t)]
         recent = n - self.last_statement_unit
+        if speech and not words_outside and self._is_headline(unit, speech):
+            return []
         if speech and not words_outside:
             q = speech[0]
             s, e = self._trim_quote(q.start, q.end) if len(speech) == 1 else (q.start, speech[-1].end)
@@ -681,6 +685,13 @@ class _Extractor:
     def _continued_mention(self) -> Span | None:
         """A statement without a cue is still named by the words that named its speaker last."""
         return self.previous_mention if self.previous else None
+
+    def _is_headline(self, unit: Unit, speech: list[Quote]) -> bool:
+        """A line that is only a quotation without a full stop: a (sub)headline quoting someone."""
+        sentence = self.doc.sentences[unit.sentence]
+        alone = all(s.paragraph != sentence.paragraph for s in self.doc.sentences[unit.sentence + 1 : unit.sentence + 2])
+        alone = alone and (unit.sentence == 0 or self.doc.sentences[unit.sentence - 1].paragraph != sentence.paragraph)
+        return alone and len(speech) == 1 and not self.text[speech[0].start : speech[0].end].rstrip().endswith((".", "!", "?", "…"))
 
     def _last_person(self, unit: Unit) -> Speaker | None:
         """Reported speech before any attribution: the person the text named last."""

@@ -114,6 +114,168 @@ def version() -> None:
     print(f"lagebild {__version__} (schema {SCHEMA_VERSION})")
 
 
+# --- corpus store commands (lagebild.store; docs/store.md) ---------------------------------
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+DbOption = Annotated[Path, typer.Option("--db", envvar="LAGEBILD_DB", help="The corpus store (SQLite file).")]
+
+
+@app.command("ingest")
+def store_ingest(
+    paths: Annotated[list[str], typer.Argument(help="Text or JSONL files, directories, or - for stdin.")],
+    db: DbOption = Path("lagebild.db"),
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
+    reanalyze: Annotated[bool, typer.Option("--reanalyze", help="Redo documents stored by another lagebild version.")] = False,
+    rejects: Annotated[Path | None, typer.Option("--rejects", help="Write unreadable or failed records here (JSONL: origin, reason).")] = None,
+    date: Annotated[str | None, typer.Option(help="Stated date YYYY[-MM[-DD]] for records without one.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per transaction.")] = 200,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse articles into a corpus store; idempotent and resumable."""
+    from lagebild.store import ingest as run_ingest
+
+    stats = run_ingest(paths, db, workers=workers, reanalyze=reanalyze, rejects_path=rejects, progress=not quiet, batch_size=batch_size, date=date)
+    for failure in stats.failed[:20]:
+        err.print(f"[red]error[/red] {escape(failure)}")
+    if len(stats.failed) > 20:
+        err.print(f"… {len(stats.failed) - 20} more" + (f" (all in {rejects})" if rejects else ""))
+    err.print(
+        f"{stats.ingested} ingested ({stats.reanalyzed} re-analysed), {stats.skipped_present} already present, "
+        f"{len(stats.failed)} failed, {stats.docs_per_s:.1f} docs/s → {db}"
+    )
+    if stats.failed:
+        raise typer.Exit(1)
+
+
+def _store_db(db: Path) -> Path:
+    if not db.exists():
+        err.print(f"[red]error[/red] no corpus store at {escape(str(db))} (run lagebild ingest first)")
+        raise typer.Exit(2)
+    return db
+
+
+@app.command("search")
+def store_search(
+    query: Annotated[str, typer.Argument(help="Full-text query (FTS5 syntax: words, \"phrases\", OR, prefix*).")],
+    db: DbOption = Path("lagebild.db"),
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
+) -> None:
+    """Search document texts in a corpus store."""
+    from lagebild.store import search
+
+    hits = search(_store_db(db), query, limit=limit)
+    out = Console(soft_wrap=True, highlight=False)
+    for hit in hits:
+        if as_json:
+            print(json.dumps(hit, ensure_ascii=False))
+        else:
+            out.print(f"[bold]{escape(hit['doc_id'])}[/bold] {escape(hit['stated_date'] or '')}  {escape(hit['snippet'])}")
+    if not hits:
+        err.print("no hits")
+
+
+@app.command("statements")
+def store_statements(
+    db: DbOption = Path("lagebild.db"),
+    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Substring of the speaker name (any case).")] = None,
+    about: Annotated[str | None, typer.Option("--about", "-a", help="Full-text query over the messages.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="direct, indirect or mixed.")] = None,
+    since: Annotated[str | None, typer.Option(help="Documents dated on or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option(help="Documents dated on or before YYYY[-MM[-DD]].")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
+) -> None:
+    """Who said what: statements in a corpus store."""
+    from lagebild.store import statements
+
+    try:
+        rows = statements(_store_db(db), speaker=speaker, about=about, kind=kind, since=since, until=until, limit=limit)
+    except ValueError as error:
+        err.print(f"[red]error[/red] {escape(str(error))}")
+        raise typer.Exit(2) from None
+    out = Console(soft_wrap=True, highlight=False)
+    for row in rows:
+        if as_json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            out.print(
+                f"[dim]{escape(row['stated_date'] or '—')} {escape(row['doc_id'])}#{row['n']}[/dim] "
+                f"[bold]{escape(row['speaker_name'] or '?')}[/bold] ({row['kind']}, {escape(row['cue_text'] or '—')}): "
+                f"„{escape(row['message_text'])}“"
+            )
+    if not rows:
+        err.print("no statements")
+
+
+@app.command("export")
+def store_export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    db: DbOption = Path("lagebild.db"),
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl (analyses), csv or parquet (statements).")] = ExportFormat.jsonl,
+) -> None:
+    """Export a corpus store: analyses as JSONL, or the statements as CSV/Parquet."""
+    from lagebild.store import export
+
+    try:
+        n = export(_store_db(db), format.value, output)
+    except RuntimeError as error:  # parquet without pyarrow
+        err.print(f"[red]error[/red] {escape(str(error))}")
+        raise typer.Exit(2) from None
+    err.print(f"{n} rows → {output}")
+
+
+# --- knowledge base (lagebild.kb; docs/kb.md) ------------------------------------------------
+
+kb_app = typer.Typer(help="The knowledge base of actors with offices and dates.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("show")
+def kb_show(
+    name: Annotated[str, typer.Argument(help="A name, alias, abbreviation or id (Putin, Nato, Russlands).")],
+    extra: Annotated[list[Path] | None, typer.Option("--kb", help="Extra KB files (JSONL) to load.")] = None,
+) -> None:
+    """Print the knowledge-base entries for NAME, with offices and dates."""
+    from lagebild.kb import load_kb
+
+    kb = load_kb(tuple(extra or ()))
+    entries = [kb.get(name)] if kb.get(name) else kb.lookup(name)
+    if not entries:
+        err.print(f"not in the knowledge base: {escape(name)}")
+        raise typer.Exit(1)
+    out = Console(soft_wrap=True, highlight=False)
+    for entry in entries[:5]:
+        out.print(f"[bold]{escape(entry.name)}[/bold]  [dim]{entry.id} · {entry.label} · {entry.country or '—'}[/dim]")
+        if entry.aliases:
+            out.print("  aliases: " + escape(", ".join(entry.aliases[:12])))
+        for office in getattr(entry, "offices", ()):
+            titles = kb.titles(entry, office)
+            out.print(f"  {office.start or '?'} – {office.end or 'today'}  {escape(titles[0] if titles else office.role)} ({office.of})")
+
+
+@kb_app.command("import")
+def kb_import(
+    source: Annotated[str, typer.Argument(help="Only 'wikidata' for now.")],
+    dump: Annotated[Path, typer.Argument(help="Wikidata JSON entity dump (.json or .json.gz), one entity per line.", exists=True)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="KB file to write (JSONL); load it with --kb or LAGEBILD_KB.")] = None,
+) -> None:
+    """Import people, offices and organisations from a Wikidata dump into a user KB file."""
+    from lagebild.kb.wikidata import import_wikidata
+
+    if source != "wikidata":
+        err.print(f"[red]error[/red] unknown source {escape(source)!r}; supported: wikidata")
+        raise typer.Exit(2)
+    stats = import_wikidata(dump, output)
+    err.print(f"{stats.people} people, {stats.offices} offices, {stats.organisations} organisations → {stats.out_path}")
+
+
 def main() -> None:
     app()
 

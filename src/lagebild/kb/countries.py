@@ -130,9 +130,13 @@ def default_forms(name: str, gender: str) -> tuple[str, ...]:
         return ()
     if gender in ("n", "m") and not name.endswith(_SIBILANT):
         return (name + "s",)
-    if gender == "pl" and not name.endswith(("n", "s")):
+    if gender == "pl" and name.endswith("e"):
         return (name + "n",)
     return ()
+
+
+def _is_acronym(word: str) -> bool:
+    return sum(ch.isupper() for ch in word) > 1
 
 
 def country_records() -> list[dict]:
@@ -146,9 +150,10 @@ def country_records() -> list[dict]:
         if hand:
             aliases.extend(hand.variants)
             inflected = list(hand.forms)
-            for n in (name, *hand.variants):
-                inflected.extend(default_forms(n, hand.gender))
-            # a variant with its own article (`Weißrussland`, n) still gets regular forms
+            inflected.extend(default_forms(name, hand.gender))
+            for variant in hand.variants:  # `Weißrussland`, `Holland`: neuter, no article
+                if not _is_acronym(variant):
+                    inflected.extend(default_forms(variant, "n"))
         else:
             inflected = list(default_forms(name, "n"))
         aliases = [a for a in dict.fromkeys(aliases) if a and a != name]

@@ -24,6 +24,7 @@ from .model import (
     Place,
     TitleRule,
     clean,
+    default_surname,
     slugify,
 )
 
@@ -33,7 +34,6 @@ RECORD_TYPES = ("person", "org", "place", "country", "title")
 
 _LIST_FIELDS = ("aliases", "abbr", "forms", "adjectives", "demonyms", "metonyms", "offices")
 _SHORT_KEYS = {"g": "gender", "nat": "nationality", "en": "name_en", "sn": "surname", "wd": "wikidata"}
-_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "del", "della", "la", "le", "ter", "zu", "al", "el", "bin", "ibn", "dos", "do", "du"}
 
 
 class KBError(ValueError):
@@ -134,16 +134,6 @@ def parse_office(raw: Any, where: str) -> Office:
     return Office(role, of, start or None, end or None, tuple(_as_list(titles, where, "titles")), source)
 
 
-def default_surname(name: str) -> str | None:
-    words = name.split()
-    if len(words) < 2:
-        return None
-    i = len(words) - 1
-    while i > 1 and words[i - 1].casefold() in _PARTICLES:
-        i -= 1
-    return " ".join(words[i:])
-
-
 def _common(rec: dict[str, Any]) -> dict[str, Any]:
     where = rec["_source"]
     aliases = [clean(a) for a in _as_list(rec.get("aliases"), where, "aliases") if isinstance(a, str)]
@@ -164,6 +154,7 @@ def build_entry(rec: dict[str, Any]) -> Entry:
     if kind == "org":
         return Organisation(**_common(rec), label=rec.get("label", "ORG"), kind=rec.get("kind", "org"),
                             country=rec.get("country"), abbr=tuple(_as_list(rec.get("abbr"), where, "abbr")),
+                            metonyms=tuple(_as_list(rec.get("metonyms"), where, "metonyms")),
                             parent=rec.get("parent"))
     if kind == "place":
         return Place(**_common(rec), label=rec.get("label", "GPE"), kind=rec.get("kind", "place"),
@@ -232,6 +223,12 @@ def build_kb(sources: Iterable[tuple[str, str]], *, home: str = "DEU", with_coun
             if kind == "title":
                 rules.append(_title_rule(rec))
                 continue
+            if "name_if_new" in rec:  # importers: a name for a new entry, an alias for a known one
+                fallback = rec.pop("name_if_new")
+                if rec.get("id") in records:
+                    rec["aliases"] = [fallback, *_as_list(rec.get("aliases"), rec["_source"], "aliases")]
+                else:
+                    rec.setdefault("name", fallback)
             if not rec.get("name") and rec.get("id") not in records:
                 raise KBError(f"{rec['_source']}: a record needs a name")
             if not rec.get("id"):

@@ -47,9 +47,27 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """`Wladimir Putin` → `wladimir-putin`; used for ids."""
-    text = fold(text).replace("ß", "ss")
+    """`Wladimir Putin` → `wladimir-putin`, `Markus Söder` → `markus-soeder`; used for ids."""
+    text = clean(text).casefold()
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, plain)
+    text = fold(text)
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "del", "della", "la", "le", "ter", "zu",
+                        "al", "el", "bin", "ibn", "dos", "do", "du"})
+
+
+def default_surname(name: str) -> str | None:
+    """`Angela Merkel` → `Merkel`; `Ursula von der Leyen` → `von der Leyen`; one word → None."""
+    words = clean(name).split()
+    if len(words) < 2:
+        return None
+    i = len(words) - 1
+    while i > 1 and words[i - 1].casefold() in _PARTICLES:
+        i -= 1
+    return " ".join(words[i:])
 
 
 def _is_acronym(text: str) -> bool:
@@ -137,7 +155,7 @@ class Office:
         return self.overlap_days(lo, hi) > 0
 
 
-@dataclass(slots=True, eq=False, kw_only=True)
+@dataclass(slots=True, eq=False, kw_only=True, repr=False)
 class Entry:
     id: str
     name: str
@@ -156,7 +174,7 @@ class Entry:
         return (self.name, *self.aliases)
 
 
-@dataclass(slots=True, eq=False, kw_only=True)
+@dataclass(slots=True, eq=False, kw_only=True, repr=False)
 class Country(Entry):
     iso2: str = ""
     official_name: str | None = None
@@ -172,18 +190,19 @@ class Country(Entry):
         return self.id
 
 
-@dataclass(slots=True, eq=False, kw_only=True)
+@dataclass(slots=True, eq=False, kw_only=True, repr=False)
 class Organisation(Entry):
     abbr: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()  # `Brüssel` for the EU
     parent: str | None = None  # id of the organisation this one belongs to
 
 
-@dataclass(slots=True, eq=False, kw_only=True)
+@dataclass(slots=True, eq=False, kw_only=True, repr=False)
 class Place(Entry):
     parent: str | None = None
 
 
-@dataclass(slots=True, eq=False, kw_only=True)
+@dataclass(slots=True, eq=False, kw_only=True, repr=False)
 class Person(Entry):
     gender: str | None = None  # m, f (d)
     nationality: str | None = None  # ISO-3
@@ -297,11 +316,18 @@ class KnowledgeBase:
             if isinstance(entry, Organisation):
                 for abbr in entry.abbr:
                     self._add(abbr, entry.id, "abbr")
+                for met in entry.metonyms:
+                    self._add(met, entry.id, "metonym")
             elif isinstance(entry, Country):
                 self._index_country(entry)
             elif isinstance(entry, Person):
                 if entry.surname:
                     self._add(entry.surname, entry.id, "surname")
+                    if entry.surname == default_surname(entry.name):  # `Zelensky` from `Volodymyr Zelensky`
+                        for alias in entry.aliases:
+                            sn = default_surname(alias)
+                            if sn:
+                                self._add(sn, entry.id, "surname")
                 for office in entry.offices:
                     self._by_role.setdefault(office.role, []).append((entry, office))
         for holders in self._by_role.values():
@@ -508,9 +534,10 @@ class KnowledgeBase:
         """(person, office) pairs for a title or role key, best match first.
 
         `country_or_org`: an ISO code, id or any name `lookup` understands; None: any (or the
-        one the title names). `on_date`: a day, `YYYY-MM` or `YYYY`; terms overlapping it count,
-        the one covering most of it first; None: all terms, earliest first. Among equally good
-        terms, those of `self.home` (DEU) come first: `Bundeskanzler` alone is the German one.
+        one the title names). `on_date`: a day, `YYYY-MM` or `YYYY`; terms overlapping it count;
+        None: all terms. Order: offices of `self.home` (DEU) first (`Bundeskanzler` alone is the
+        German one), then the term covering most of `on_date`, then the later term
+        (without `on_date`: the earlier term).
         """
         if title_or_role in self._by_role:
             readings: list[tuple[str, str | None, str | None]] = [(title_or_role, None, None)]
@@ -538,7 +565,7 @@ class KnowledgeBase:
         if on_date is None:
             scored.sort(key=lambda s: (not s[1], s[2]))
         else:
-            scored.sort(key=lambda s: (-s[0], not s[1], -s[2].toordinal()))
+            scored.sort(key=lambda s: (not s[1], -s[0], -s[2].toordinal()))
         return [(s[3], s[4]) for s in scored]
 
     def office_holders(self, title_or_role: str, country_or_org: str | Iterable[str] | None = None,

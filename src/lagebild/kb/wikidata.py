@@ -18,7 +18,9 @@ the role from `POSITION_ROLES`/`POSITION_CLASS_ROLES` (else `position`), and `of
     kb = load_kb([stats.out_path])
 
 Ids of imported entries are their Wikidata ids (`Q567`), so they never collide with the
-bundled slugs; organisations in `KNOWN_ORGS` are merged into the bundled entry instead.
+bundled slugs; organisations in `KNOWN_ORGS` are merged into the bundled entry instead, and
+countries (entities with P298) are written under their ISO-3 code: a country the KB already
+has only gains the Wikidata label as an alias (`name_if_new`).
 """
 
 from __future__ import annotations
@@ -189,14 +191,21 @@ def import_wikidata(dump_path: str | os.PathLike[str], out_path: str | os.PathLi
     orgs: list[dict[str, Any]] = []
     wanted: set[str] = set()
 
+    countries: list[dict[str, Any]] = []
+
     # pass 1: humans, organisations, country codes
     for entity in iter_entities(dump):
         stats.entities += 1
         qid = entity.get("id", "")
-        for code in _strings(entity, "P298"):
-            codes[qid] = code.upper()
         classes = set(_item_ids(entity, "P31"))
         label = _label(entity, languages)
+        for code in _strings(entity, "P298")[:1]:
+            codes[qid] = code.upper()
+            if label:
+                iso2 = _strings(entity, "P297")
+                countries.append({"type": "country", "id": code.upper(), "name_if_new": label,
+                                  "aliases": _aliases(entity, languages), "iso2": iso2[0].upper() if iso2 else "",
+                                  "wikidata": qid})
         if HUMAN in classes:
             if not label:
                 continue
@@ -245,6 +254,10 @@ def import_wikidata(dump_path: str | os.PathLike[str], out_path: str | os.PathLi
         return codes.get(qid) or org_ids.get(qid)
 
     lines: list[str] = []
+    for country in countries:  # new countries are added; known ones only get the German label as an alias
+        if not country["iso2"]:
+            del country["iso2"]
+        lines.append(json.dumps(country, ensure_ascii=False))
     for org in orgs:
         oid = org_ids[org["qid"]]
         country = next((codes[c] for c in org["country"] if c in codes), None)

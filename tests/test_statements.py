@@ -211,3 +211,8 @@ def test_nominalised_age_refers_to_the_person_named_last(statements):
 def test_quoted_subheadline_and_naming_clause_are_no_statements(statements):
     found = statements("Der Verband will weiterkämpfen.\n«4000 Franken sind in den Köpfen»\nDer Wechsel, wie ihn die Eisenbahner nennen, bringt Änderungen.")
     assert found == []
+
+
+def test_speakers_are_linked_to_the_knowledge_base_at_the_document_date(pipeline):
+    data = pipeline.analyze("„Wir sind bereit“, sagte Stoltenberg. Die Lage sei ernst, sagte ein Sprecher.", date="2021-06-14").to_dict()
+    assert [s["speaker"]["entity"] for s in data["statements"]] == ["jens-stoltenberg", None]

@@ -7,6 +7,7 @@ from typing import Any
 
 from lagebild.analysis import Analysis
 from lagebild.document import Document
+from lagebild.layers.linking import SpeakerLinker
 from lagebild.layers.statements import StatementFinder
 from lagebild.layers.timex import TimexLayer
 from lagebild.nlp.morphology import Morphology
@@ -17,7 +18,7 @@ Layer = Callable[[Document], None]
 
 
 def default_layers() -> list[Layer]:
-    return [Tokenizer(), Morphology(), QuoteFinder(), StatementFinder(), TimexLayer()]
+    return [Tokenizer(), Morphology(), QuoteFinder(), StatementFinder(), SpeakerLinker(), TimexLayer()]
 
 
 class Pipeline:

@@ -46,6 +46,7 @@ class Statement:
     addressee: Span | None = None
     medium: Span | None = None
     provisional: bool = False  # speaker guessed before any attribution; the next one may replace it
+    entity: str | None = None  # knowledge-base id of the speaker (speaker linking layer)
 
     def to_json(self, number: int) -> dict:
         return {
@@ -56,7 +57,7 @@ class Statement:
             "speaker": {
                 "name": self.speaker.name if self.speaker else None,
                 "mention": self.mention.to_json() if self.mention else None,
-                "entity": None,
+                "entity": self.entity,
             },
             "addressee": self.addressee.to_json() if self.addressee else None,
             "medium": self.medium.to_json() if self.medium else None,

@@ -216,3 +216,13 @@ def test_quoted_subheadline_and_naming_clause_are_no_statements(statements):
 def test_speakers_are_linked_to_the_knowledge_base_at_the_document_date(pipeline):
     data = pipeline.analyze("„Wir sind bereit“, sagte Stoltenberg. Die Lage sei ernst, sagte ein Sprecher.", date="2021-06-14").to_dict()
     assert [s["speaker"]["entity"] for s in data["statements"]] == ["jens-stoltenberg", None]
+
+
+def test_critic_without_message_speaks_the_following_konjunktiv(statements):
+    found = statements("Klubchef Hans Gruber kritisierte das Wirken von Stadträtin Renate Auer. Diese mache die Stadt arm.")
+    assert only(found)["speaker"]["name"] == "Hans Gruber"
+
+
+def test_organisation_in_quotation_marks_is_not_resolved_to_a_person(statements):
+    found = statements("„Wir warnen“, sagte Eva Brandt. Die „Liga für Freiheit“ teilte mit, diese habe versagt.")
+    assert found[-1]["speaker"]["name"] == "Die „Liga für Freiheit“"

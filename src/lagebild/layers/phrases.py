@@ -110,6 +110,8 @@ def phrase_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int]
     first = tokens[start]
     if first.pos.startswith(("APPR", "ADV", "KOUS", "KON", "PWAV", "PROAV", "PTK")) or first.lower in SKIPPABLE:
         return None
+    if first.pos == "ADJ(D)" and start + 1 == verb:  # "Unzufrieden zeigten sich …": predicative, no subject
+        return None
     if noun_phrase_at(tokens, start, verb) is None:
         return None
     end = verb - 1

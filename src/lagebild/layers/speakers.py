@@ -156,7 +156,8 @@ class SpeakerResolver:
             return Speaker(self.full_name(run_last) if person else self._description(tokens), person)
         bare_role = len(tokens) == 1 and tokens[0].pos == "NN" and tokens[0].lower.endswith(self._role_suffixes)
         definite = tokens[0].lower in ("der", "die", "dem", "des") or bare_role  # headlines: "Bahn-Chef warnt …"
-        if head is not None and definite and not self._is_institution(head.text):
+        quoted_name = any(t.pos == "$(" for t in tokens)  # die „Anti-Defamation-League“: a name, no role
+        if head is not None and definite and not quoted_name and not self._is_institution(head.text):
             titled = self._titled_person(head)
             if titled:
                 return Speaker(titled, True)

@@ -731,7 +731,9 @@ class _Extractor:
             if cue.kind != "verb":
                 continue
             fin = self._finite(unit, cue.anchor)
-            np = phrase_after(self.tokens, fin + 1, unit.last)
+            left, right = self._clause(unit, fin)
+            demonstrative = self.tokens[left + 1].lower in ("das", "dies", "so")
+            np = phrase_after(self.tokens, fin + 1, right) if demonstrative else self._subject(left + 1, fin, right)
             if np:
                 return cue, np
         return None

@@ -226,3 +226,9 @@ def test_critic_without_message_speaks_the_following_konjunktiv(statements):
 def test_organisation_in_quotation_marks_is_not_resolved_to_a_person(statements):
     found = statements("„Wir warnen“, sagte Eva Brandt. Die „Liga für Freiheit“ teilte mit, diese habe versagt.")
     assert found[-1]["speaker"]["name"] == "Die „Liga für Freiheit“"
+
+
+def test_party_in_parentheses_stays_in_the_subject(statements):
+    found = statements("Umweltminister Jan Albrecht (Grüne) bemängelt, dass die Länder nur zwei Tage Zeit hätten. „Das ist zu wenig.“")
+    assert [s["speaker"]["name"] for s in found] == ["Jan Albrecht", "Jan Albrecht"]
+    assert found[0]["message"]["text"] == "die Länder nur zwei Tage Zeit hätten"

@@ -132,6 +132,8 @@ class SpeakerResolver:
         return self.text_of(first, last_full)
 
     def resolve(self, first: int, last: int, previous: Speaker | None, previous_offset: int = 0) -> Speaker:
+        # "Jan Albrecht (Grüne)": what stands in parentheses (party, abbreviation) names no speaker
+        last = next((k - 1 for k in range(first + 1, last + 1) if self.tokens[k].text == "("), last)
         tokens = self.tokens[first : last + 1]
         if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
             # a person named since the last statement is the likelier antecedent than its speaker

@@ -45,6 +45,7 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
         title_end = _quoted_title_end(tokens, j, stop)
         if title_end is not None:  # der „Rheinischen Post“
             return i, title_end
+        j = _skip_participial_attribute(tokens, j, stop)
     head = None
     while j < stop:
         tok = tokens[j]
@@ -79,6 +80,18 @@ def _is_nickname_mark(tokens: list[Token], i: int, stop: int) -> bool:
     if tokens[i + 1].text[:1].isupper() and i + 2 < stop and tokens[i + 2].pos == "$(":
         return True
     return i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 2].pos == "$(" if i > 1 else False
+
+
+def _skip_participial_attribute(tokens: list[Token], j: int, stop: int) -> int:
+    """`der seit 23 Jahren amtierende Chef`: skip the phrase before an attributive participle."""
+    if j >= stop or not tokens[j].pos.startswith("APPR"):
+        return j
+    for k in range(j + 1, min(stop - 1, j + 6)):
+        if tokens[k].pos == "ADJ(A)" and not tokens[k].text[:1].isupper() and is_nounlike(tokens[k + 1]):
+            return k
+        if tokens[k].pos.startswith(("V", "$")):
+            break
+    return j
 
 
 def _quoted_title_end(tokens: list[Token], j: int, stop: int) -> int | None:

@@ -232,3 +232,13 @@ def test_party_in_parentheses_stays_in_the_subject(statements):
     found = statements("Umweltminister Jan Albrecht (Grüne) bemängelt, dass die Länder nur zwei Tage Zeit hätten. „Das ist zu wenig.“")
     assert [s["speaker"]["name"] for s in found] == ["Jan Albrecht", "Jan Albrecht"]
     assert found[0]["message"]["text"] == "die Länder nur zwei Tage Zeit hätten"
+
+
+def test_rejecting_reports_keeps_the_speaker_for_what_follows(statements):
+    found = statements("General Otto Brenner wies Berichte zurück, wonach die Truppe neue Befehle habe. Es gebe aber eine „neue Lage“.")
+    assert [s["speaker"]["name"] for s in found] == ["Berichte", "Otto Brenner"]
+
+
+def test_perfect_tense_cue_with_quoted_object_and_later_description(statements):
+    found = statements("Kardinal Karl Lehr hat auf die „persönliche Note“ des Besuchs von Papst Benedikt hingewiesen. Heimat sei ihm „teuer“, schreibt der Vorsitzende der Konferenz.")
+    assert [s["speaker"]["name"] for s in found] == ["Karl Lehr", "Karl Lehr"]

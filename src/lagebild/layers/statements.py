@@ -112,6 +112,12 @@ class _Extractor:
                 if statement.cue is not None:
                     self._resolve_provisional(statement)
                 self.statements.append(statement)
+                if statement.cue and statement.cue.text == "wonach":
+                    # "X wies Berichte zurück, wonach …": X, not the reports, speaks on
+                    subject = self._unit_subject(unit)
+                    if subject:
+                        self.previous, self.previous_mention = self._speaker(subject)
+                    continue
                 if statement.speaker and statement.speaker.name:
                     self.previous = statement.speaker
                     self.previous_mention = statement.mention or self.previous_mention
@@ -249,10 +255,13 @@ class _Extractor:
     def _finite(self, unit: Unit, cue_token: int) -> int:
         if self.tokens[cue_token].pos.endswith("(FIN)"):
             return cue_token
-        left, _ = self._clause(unit, cue_token)
-        for j in range(left + 1, cue_token):
-            if self.tokens[j].pos.endswith("(FIN)"):
-                return j
+        # the auxiliary of "hat … auf die „persönliche Note“ … hingewiesen": back to the last comma
+        j = cue_token - 1
+        while j >= unit.first and not (self.tokens[j].text in BOUNDARY and inside_quote(self.tokens[j].start, unit.quotes) is None):
+            j -= 1
+        for k in range(j + 1, cue_token):
+            if self.tokens[k].pos.endswith("(FIN)") and inside_quote(self.tokens[k].start, unit.quotes) is None:
+                return k
         return cue_token
 
     def _is_inverted(self, unit: Unit, cue_token: int) -> bool:
@@ -323,8 +332,12 @@ class _Extractor:
         """A cue with an object instead of a clause: `nannte den Plan „fahrlässig“`, `bezeichnete
         Russland als die größte Bedrohung` (the object is the message), `warnte vor einer
         „Provokation“` (the quoted words are)."""
-        after = max(cue.tokens[-1] if cue.tokens[-1] < right else cue.anchor, np[1] if np else cue.anchor) + 1
-        right = self._clause_end_over_quotes(unit, after)
+        fin = self._finite(unit, cue.anchor)
+        if fin < cue.anchor:  # perfect: "hat auf die „persönliche Note“ … hingewiesen"
+            after, right = max(fin, np[1] if np else fin) + 1, cue.anchor
+        else:
+            after = max(cue.tokens[-1] if cue.tokens[-1] < right else cue.anchor, np[1] if np else cue.anchor) + 1
+            right = self._clause_end_over_quotes(unit, after)
         if after >= right:
             return []
         if self.tokens[cue.anchor].lemma.lower() in ("bezeichnen", "nennen") and any(t.lower == "als" or t.text in QUOTE_MARKS for t in self.tokens[after:right]):
@@ -547,8 +560,15 @@ class _Extractor:
             return self.previous, None
         first, last = self._with_apposition(*np)
         mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
-        previous_offset = self.statements[-1].message.end if self.statements else 0
+        previous_offset = self._end_of_last_statement()
         return self.resolver.resolve(first, last, self.previous, previous_offset), mention
+
+    def _end_of_last_statement(self) -> int:
+        """Where the last statement's sentence ends: names before it are no fresh antecedents."""
+        if not self.statements:
+            return 0
+        last = self.statements[-1]
+        return max(last.message.end, self.doc.sentences[last.sentence].end)
 
     def _with_apposition(self, first: int, last: int) -> tuple[int, int]:
         """`der Direktor der Weltbank-Gruppe, Ayhan Kose` names the speaker in its apposition."""

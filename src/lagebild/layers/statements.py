@@ -117,6 +117,7 @@ class _Extractor:
                     subject = self._unit_subject(unit)
                     if subject:
                         self.previous, self.previous_mention = self._speaker(subject)
+                    self.last_statement_unit = n
                     continue
                 if statement.speaker and statement.speaker.name:
                     self.previous = statement.speaker

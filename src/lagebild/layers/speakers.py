@@ -67,9 +67,9 @@ class SpeakerResolver:
             runs.append((start, len(self.tokens) - 1))
         return runs
 
-    @staticmethod
-    def _is_name_token(t: Token) -> bool:
-        return is_name(t) and t.text[:1].isupper() and t.lower not in DETERMINER_WORDS
+    def _is_name_token(self, t: Token) -> bool:
+        """A token of a name; titles the tagger calls names (`General`, `Präsident`) are not."""
+        return is_name(t) and t.text[:1].isupper() and t.lower not in DETERMINER_WORDS and not t.lower.endswith(self._role_suffixes)
 
     def _is_unknown_capitalised(self, t: Token) -> bool:
         """`Jinping` in `Xi Jinping` (a word HanTa does not know), `Klee` in `Paul Klee` (a noun

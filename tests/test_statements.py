@@ -242,3 +242,8 @@ def test_rejecting_reports_keeps_the_speaker_for_what_follows(statements):
 def test_perfect_tense_cue_with_quoted_object_and_later_description(statements):
     found = statements("Kardinal Karl Lehr hat auf die „persönliche Note“ des Besuchs von Papst Benedikt hingewiesen. Heimat sei ihm „teuer“, schreibt der Vorsitzende der Konferenz.")
     assert [s["speaker"]["name"] for s in found] == ["Karl Lehr", "Karl Lehr"]
+
+
+def test_dateline_is_not_part_of_the_speaker(statements):
+    found = statements("VILNIUS (dpa) - Verteidigungsminister Boris Kern hat Russland als größte Bedrohung bezeichnet. „Wir sind bereit“, sagte der SPD-Politiker.")
+    assert [s["speaker"]["name"] for s in found] == ["Boris Kern", "Boris Kern"]

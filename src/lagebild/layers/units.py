@@ -9,7 +9,7 @@ from lagebild.document import Document, Token
 from lagebild.nlp.quotes import Quote
 
 QUOTE_MARKS = set("„“”\"»«‚‘’‹›‟")
-BOUNDARY = {",", ":", ";", "–", "—"}  # parentheses (party, abbreviation) stay inside their clause
+BOUNDARY = {",", ":", ";", "–", "—", "-"}  # a lone "-" is a dash (datelines); parentheses (party, abbreviation) stay inside their clause
 END = {".", "!", "?"}
 
 

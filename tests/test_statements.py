@@ -247,3 +247,12 @@ def test_perfect_tense_cue_with_quoted_object_and_later_description(statements):
 def test_dateline_is_not_part_of_the_speaker(statements):
     found = statements("VILNIUS (dpa) - Verteidigungsminister Boris Kern hat Russland als größte Bedrohung bezeichnet. „Wir sind bereit“, sagte der SPD-Politiker.")
     assert [s["speaker"]["name"] for s in found] == ["Boris Kern", "Boris Kern"]
+
+
+def test_impersonal_source_and_missing_comma_before_dass(statements):
+    st = only(statements("„Alles deutet auf einen Anschlag hin“, hieß es vom Abgeordneten Viktor Olsen."))
+    assert st["speaker"]["name"] == "Viktor Olsen"
+    st = only(statements("Bei der Agentur Ria hieß es, dass es zwei Explosionen gegeben habe."))
+    assert st["speaker"]["mention"]["text"] == "der Agentur Ria" and st["message"]["text"] == "es zwei Explosionen gegeben habe"
+    st = only(statements("Pérez hoffte dass der Geist wach sei."))
+    assert st["message"]["text"] == "der Geist wach sei" and st["speaker"]["name"] == "Pérez"

@@ -30,7 +30,8 @@ from lagebild.nlp.quotes import Quote
 
 # `nach Angaben von X`, `nach Polizeiangaben`, `nach Schätzung der WHO`: nouns (and compound endings)
 # after `nach` that name a source of information
-SOURCE_NOUNS = ("angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen")
+SOURCE_NOUNS = ("angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen", "ermittlungen", "darstellungen", "aussage")
+IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
 CONTINUATION_WINDOW = 8  # units after the last statement in which Konjunktiv I continues it
 KONJ2_WINDOW = 2  # Konjunktiv II is also hypothetical in narration: only right after a statement
 
@@ -201,7 +202,7 @@ class _Extractor:
 
     def _source_noun_after(self, unit: Unit, i: int) -> int | None:
         j = i + 1
-        while j < unit.last and self.tokens[j].pos.startswith("ADJ") and not self.tokens[j].text[:1].isupper():
+        while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith("ART")):
             j += 1
         if j < unit.last and self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS):
             return j
@@ -223,14 +224,15 @@ class _Extractor:
         return Cue([i, *particle[-1:]], "verb", i)
 
     def _impersonal_speaker(self, i: int, right: int) -> tuple[int, int] | None:
-        for j in range(i + 1, min(right, i + 4)):
-            if self.tokens[j].lower in ("von", "aus", "seitens"):
-                return noun_phrase_at(self.tokens, j + 1, right)
+        """`hieß es vom Abgeordneten X`, `Bei der Agentur RIA hieß es`: the source in its phrase."""
+        for j in [*range(i + 1, min(right, i + 4)), *range(max(0, i - 8), i)]:
+            if self.tokens[j].lower in IMPERSONAL_SOURCES:
+                return noun_phrase_at(self.tokens, j + 1, max(right, i))
         return None
 
     def _impersonal_source(self, i: int, right: int) -> bool:
-        """`hieß es von/aus/in X` names a source; a bare `hieß es` does not."""
-        return any(self.tokens[j].lower in ("von", "aus", "seitens") for j in range(i + 1, min(right, i + 4)))
+        """`hieß es von/aus/bei X` names a source; a bare `hieß es` does not."""
+        return self._impersonal_speaker(i, right) is not None
 
     # -- attributed statements -------------------------------------------------
     def _attributed(self, unit: Unit) -> list[Statement]:
@@ -315,10 +317,15 @@ class _Extractor:
             return []
         if fin == left + 1 and left >= unit.first and self.tokens[left].text == "," and (self._follows_main_clause(unit, left) or self._follows_apposition(unit, left)):
             np = self._unit_subject(unit)  # coordinated clause, or "X, Experte der Y, kritisierte": the first subject
+        elif self.tokens[i].lemma.lower() == "heißen":
+            np = self._impersonal_speaker(i, right)
         else:
             np = self._subject(left + 1, fin, right)
         if self.tokens[i].lemma.lower() == "zitieren":
             np = self._quoted_person(fin, right) or np
+        complementizer = next((j for j in range(i + 1, right) if self.tokens[j].lower in ("dass", "daß")), None)
+        if complementizer is not None:  # "Pérez hoffte dass …" (comma missing)
+            return self._make(unit, (self.tokens[complementizer].start, self._unit_end(unit)), cue, np, complementizer)
         if right >= unit.last or self.tokens[right].text not in (",", ":"):
             return self._object_statement(unit, cue, np, right)
         apposition = self._apposition_after(unit, right)

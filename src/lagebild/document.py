@@ -46,9 +46,6 @@ class Span:
             out["parts"] = [p.to_json() for p in self.parts]
         return out
 
-    def overlaps(self, other: Span) -> bool:
-        return self.start < other.end and other.start < self.end
-
     def __len__(self) -> int:
         return self.end - self.start
 
@@ -116,18 +113,8 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)
 
-    def token_span(self, first: int, last: int) -> Span:
-        """Span from token `first` to token `last` inclusive."""
-        return self.span(self.tokens[first].start, self.tokens[last].end)
-
     def sentence_tokens(self, sent: Sentence) -> list[Token]:
         return self.tokens[sent.first_token : sent.last_token]
-
-    def sentence_of(self, offset: int) -> Sentence | None:
-        for sent in self.sentences:
-            if sent.start <= offset < sent.end:
-                return sent
-        return None
 
 
 def normalise_date(value: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from lagebild.document import Document, Span, Token
 from lagebild.lang import speech_lexicon
+from lagebild.layers.mood import has_reported_subjunctive, subjunctive_mood
 from lagebild.layers.phrases import (
     PRONOUNS,
     is_name,
@@ -728,21 +729,7 @@ class _Extractor:
         return Speaker(name, True) if name else None
 
     def _reported_subjunctive(self, tokens: list[Token], konj2: bool) -> bool:
-        hypothetical = self.lex.word_class("hypothetical")
-        for k, t in enumerate(tokens):
-            mood = subjunctive_mood(t, self.lex)
-            if mood is None or (mood == 2 and not konj2):
-                continue
-            if "ich" in {x.lower for x in tokens[max(0, k - 2) : k + 3]}:
-                continue
-            before = tokens[k - 1].lower if k else ""
-            clause_initial = k == 0 or tokens[k - 1].text in ",;:–"
-            if before == "als" or t.lower == "sei" and clause_initial and k + 1 < len(tokens) and tokens[k + 1].lower in ("denn", "es"):
-                continue
-            if tokens[0].lower in hypothetical and not any(x.text in ",;:" for x in tokens[:k]):
-                continue
-            return True
-        return False
+        return has_reported_subjunctive(tokens, self.lex, konj2)
 
     # -- attributions that follow their statement ---------------------------------------
     def _orphan_attribution(self, unit: Unit):
@@ -781,18 +768,3 @@ class _Extractor:
         statement.speaker, statement.mention = self._speaker(np)
         self.previous, self.previous_mention = statement.speaker, statement.mention
 
-
-def subjunctive_mood(t: Token, lex) -> int | None:
-    """1 for Konjunktiv I (`sei`, `habe`, `sage`), 2 for Konjunktiv II (`würde`, `wäre`), else None."""
-    low = t.lower
-    if not t.pos.startswith("V") or low in lex.word_class("not_subjunctive"):
-        return None
-    if low in lex.word_class("subjunctive1"):
-        return 1
-    if low in lex.word_class("subjunctive2"):
-        return 2
-    lemma = t.lemma.lower()
-    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else lemma
-    if t.pos.endswith("(FIN)") and t.suffix == "e" and low.endswith("e") and low[:-1] == stem:
-        return 1
-    return None

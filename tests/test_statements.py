@@ -256,3 +256,10 @@ def test_impersonal_source_and_missing_comma_before_dass(statements):
     assert st["speaker"]["mention"]["text"] == "der Agentur Ria" and st["message"]["text"] == "es zwei Explosionen gegeben habe"
     st = only(statements("Pérez hoffte dass der Geist wach sei."))
     assert st["message"]["text"] == "der Geist wach sei" and st["speaker"]["name"] == "Pérez"
+
+
+def test_quoted_wording_after_an_apposition_subject(statements):
+    st = only(statements("Der frühere Bürgermeister, Heinz Scherl (SPD), warnte die Partei vor einem „populistischen Wahlkampf“."))
+    assert st["speaker"]["name"] == "Heinz Scherl" and st["message"]["text"] == "populistischen Wahlkampf"
+    st = only(statements("Der Präsident konstatierte eine wachsende „Kluft zwischen Arm und Reich“."))
+    assert st["kind"] == "direct" and st["message"]["text"] == "Kluft zwischen Arm und Reich"

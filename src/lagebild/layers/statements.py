@@ -32,6 +32,7 @@ from lagebild.nlp.quotes import Quote
 # `nach Angaben von X`, `nach Polizeiangaben`, `nach Schätzung der WHO`: nouns (and compound endings)
 # after `nach` that name a source of information
 SOURCE_NOUNS = ("angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen", "ermittlungen", "darstellungen", "aussage")
+QUOTED_WORDING_BEFORE = {"ein", "eine", "einen", "einem", "einer", "eines", "als", "keine", "keinen", "keinem", "keiner"}
 IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
 CONTINUATION_WINDOW = 8  # units after the last statement in which Konjunktiv I continues it
 KONJ2_WINDOW = 2  # Konjunktiv II is also hypothetical in narration: only right after a statement
@@ -276,6 +277,8 @@ class _Extractor:
         # "X machte …, forderte alle Seiten auf, …": a coordinated clause that introduces a message;
         # "„A“, sagte er, „B“" is the attribution of an interrupted quotation
         after_quote = left - 1 >= unit.first and self.tokens[left - 1].text in QUOTE_MARKS
+        if not after_quote and not self._has_verb(self.tokens[unit.first].start, self.tokens[left].start):
+            return False  # "Henning Scherf (SPD), warnte …": an apposition, not a message, before the verb
         return after_quote or not (self.tokens[left].text == "," and self._introduces_message(unit, right))
 
     def _introduces_message(self, unit: Unit, right: int) -> bool:
@@ -659,7 +662,13 @@ class _Extractor:
             return False
         if any(t.pos.endswith("(FIN)") for t in tokens):
             return False
-        return content[:1].isupper() or content[:1].isdigit()
+        if not (content[:1].isupper() or content[:1].isdigit()):
+            return False
+        # a capitalised noun phrase after an indefinite article, an adjective or "als" is quoted
+        # wording ("eine wachsende „Kluft zwischen Arm und Reich“"), not a title
+        k = bisect_left(self.token_starts, q.open) - 1
+        before = self.tokens[k] if k >= 0 else None
+        return not (before and (before.lower in QUOTED_WORDING_BEFORE or before.pos.startswith("ADJ") and not before.text[:1].isupper()))
 
     def _medium_addressee(self, unit: Unit, np, attribution_end: int, message: Span) -> tuple[Span | None, Span | None]:
         if np is None:

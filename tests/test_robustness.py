@@ -97,3 +97,9 @@ def test_offsets_always_inside_text(pipeline, text):
     analysis = pipeline.analyze(text).to_dict()
     check_offsets(analysis)
     validate(analysis)
+
+
+def test_invalid_date_option_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Er sagte, es sei spät.", encoding="utf-8")
+    result = run_cli("analyze", str(tmp_path / "a.txt"), "--date", "14.06.2021")
+    assert result.exit_code == 2 and "--date" in result.stderr

@@ -34,10 +34,17 @@ def analyze(
     date: Annotated[str | None, typer.Option(help="Stated date YYYY[-MM[-DD]] for records without one.")] = None,
 ) -> None:
     """Analyse articles: who said what, with character offsets."""
+    from lagebild.document import normalise_date
     from lagebild.io.readers import ReadError, read_inputs
     from lagebild.io.writers import write_json, write_jsonl, write_pretty
     from lagebild.pipeline import Pipeline
 
+    if date is not None:
+        try:
+            date = normalise_date(date)
+        except ValueError as error:
+            err.print(f"[red]error[/red] --date: {escape(str(error))}")
+            raise typer.Exit(2) from None
     pipeline = Pipeline()
     failed = done = 0
     out = output.open("w", encoding="utf-8") if output else sys.stdout

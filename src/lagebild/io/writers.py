@@ -40,8 +40,11 @@ def highlighted_text(analysis: Analysis) -> Text:
 
 def statements_table(analysis: Analysis) -> Table:
     table = Table(title="Who said what", show_lines=False, expand=True)
-    for column in ("#", "speaker", "kind", "cue", "message"):
-        table.add_column(column, overflow="fold", ratio=4 if column == "message" else 1)
+    table.add_column("#", no_wrap=True)
+    table.add_column("speaker", overflow="fold", ratio=2)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("cue", overflow="fold", ratio=1)
+    table.add_column("message", overflow="fold", ratio=5)
     for st in analysis.to_dict()["statements"]:
         table.add_row(st["id"], st["speaker"]["name"] or "?", st["kind"], _span_words(st["cue"]), st["message"]["text"])
     return table

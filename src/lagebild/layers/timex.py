@@ -100,7 +100,11 @@ def anchor_from(stated: Anchor | dt.date | str | None) -> Anchor | None:
     m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?", s)
     if not m:
         raise ValueError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {stated!r}")
-    year, month, day = m.group(1), m.group(2), m.group(3)
+    return _anchor_at(m.group(1), m.group(2), m.group(3))
+
+
+def _anchor_at(year: str, month: str | None, day: str | None) -> Anchor:
+    """An anchor with the granularity of the date given (day, month or year)."""
     if day:
         return Anchor(dt.date(int(year), int(month), int(day)), "D")
     if month:
@@ -251,12 +255,7 @@ def _anchor_of_value(value: str) -> Anchor | None:
     try:
         if m.group(4):
             return Anchor(dt.date.fromisocalendar(int(m.group(4)), int(m.group(5)), 1), "D")
-        y, mo, d = m.group(1), m.group(2), m.group(3)
-        if d:
-            return Anchor(dt.date(int(y), int(mo), int(d)), "D")
-        if mo:
-            return Anchor(dt.date(int(y), int(mo), 1), "M")
-        return Anchor(dt.date(int(y), 1, 1), "Y")
+        return _anchor_at(m.group(1), m.group(2), m.group(3))
     except ValueError:
         return None
 

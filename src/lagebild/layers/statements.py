@@ -49,6 +49,8 @@ class Statement:
     addressee: Span | None = None
     medium: Span | None = None
     provisional: bool = False  # speaker guessed before any attribution; the next one may replace it
+    # who continues after this statement when not its own speaker ("X wies Berichte zurück, wonach …")
+    speaks_on: tuple[Speaker | None, Span | None] | None = None
     entity: str | None = None  # knowledge-base id of the speaker (speaker linking layer)
 
     def to_json(self, number: int) -> dict:
@@ -95,6 +97,7 @@ class _Extractor:
         self.last_statement_unit = -100
         self.statements: list[Statement] = []
         self.token_starts = [t.start for t in doc.tokens]
+        self._unit_cues: dict[int, list[Cue]] = {}
 
     # -- driver ---------------------------------------------------------------
     def run(self) -> list[Statement]:
@@ -115,14 +118,10 @@ class _Extractor:
                 if statement.cue is not None:
                     self._resolve_provisional(statement)
                 self.statements.append(statement)
-                if statement.cue and statement.cue.text == "wonach":
-                    # "X wies Berichte zurück, wonach …": X, not the reports, speaks on
-                    subject = self._unit_subject(unit)
-                    if subject:
-                        self.previous, self.previous_mention = self._speaker(subject)
-                    self.last_statement_unit = n
-                    continue
-                if statement.speaker and statement.speaker.name:
+                if statement.speaks_on is not None:
+                    if statement.speaks_on[0] is not None:
+                        self.previous, self.previous_mention = statement.speaks_on
+                elif statement.speaker and statement.speaker.name:
                     self.previous = statement.speaker
                     self.previous_mention = statement.mention or self.previous_mention
                 self.last_statement_unit = n
@@ -158,6 +157,12 @@ class _Extractor:
         return t.text in BOUNDARY and inside_quote(t.start, unit.quotes) is None
 
     def _cues(self, unit: Unit) -> list[Cue]:
+        """The unit's cues, found once and reused by the region and orphan checks."""
+        if unit.first not in self._unit_cues:
+            self._unit_cues[unit.first] = self._find_cues(unit)
+        return self._unit_cues[unit.first]
+
+    def _find_cues(self, unit: Unit) -> list[Cue]:
         cues = []
         outside = set(self._outside(unit))
         for i in sorted(outside):
@@ -170,8 +175,8 @@ class _Extractor:
                 cues.append(Cue([i], "prep", i))
             elif t.lower == "wonach" and i - 1 > unit.first and self.tokens[i - 1].text == ",":
                 cues.append(Cue([i], "wonach", i))
-            elif t.lower == "nach" and self._source_noun_after(unit, i) is not None:
-                cues.append(Cue([i, self._source_noun_after(unit, i)], "prep", i))
+            elif t.lower == "nach" and (source := self._source_noun_after(unit, i)) is not None:
+                cues.append(Cue([i, source], "prep", i))
             elif t.lower in ("aus",) and i + 2 < unit.last and self.tokens[i + 2].lower == "sicht":
                 cues.append(Cue([i, i + 2], "prep", i))
             elif t.lower == "so" and i > unit.first and self.tokens[i - 1].text in (",", "“", "\"", "”", "«", "»") and i + 1 < unit.last:
@@ -240,10 +245,8 @@ class _Extractor:
     def _attributed(self, unit: Unit) -> list[Statement]:
         statements: list[Statement] = []
         claimed: list[tuple[int, int]] = []
-        cues = self._cues(unit)
         colon = self._colon_cue(unit)
-        if colon:
-            cues.insert(0, colon)
+        cues = [colon, *self._cues(unit)] if colon else self._cues(unit)
         for cue in sorted(cues, key=lambda c: self._priority(unit, c)):
             for made in self._from_cue(unit, cue):
                 if any(made.message.start < e and s < made.message.end for s, e in claimed):
@@ -444,8 +447,13 @@ class _Extractor:
         while start > unit.first and (self.tokens[start - 1].pos.startswith(("ART", "ADJ", "NN", "NE", "PIAT", "PPOSAT"))):
             start -= 1
         np = noun_phrase_at(self.tokens, start, i - 1)
-        region = (self.tokens[i].end, self._clause_end_char(unit, i))
-        return self._make(unit, region, cue, np, i) if np else []
+        if np is None:
+            return []
+        made = self._make(unit, (self.tokens[i].end, self._clause_end_char(unit, i)), cue, np, i)
+        subject = self._unit_subject(unit)  # X, not the reports, speaks on
+        for statement in made:
+            statement.speaks_on = self._speaker(subject) if subject else (None, None)
+        return made
 
     def _clause_end_char(self, unit: Unit, i: int) -> int:
         end = self._clause_end_over_quotes(unit, i + 1)

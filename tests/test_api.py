@@ -17,4 +17,5 @@ def test_pipeline_reuses_models_for_many_texts():
     pipeline = lagebild.Pipeline()
     results = list(pipeline.pipe([{"text": "Er sagte, es sei spät.", "id": "a"}, {"text": "Nichts.", "id": "b"}]))
     assert [r.id for r in results] == ["a", "b"]
-    assert pipeline.layer_names[:3] == ["tokenizer", "morphology", "quotes"]
+    assert [len(r.statements) for r in results] == [1, 0]
+    assert results[0].to_dict()["statements"] == lagebild.analyze("Er sagte, es sei spät.", id="a").to_dict()["statements"]

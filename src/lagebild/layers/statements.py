@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Any
 
 from lagebild.document import Document, Span, Token
 from lagebild.lang import speech_lexicon
@@ -52,6 +53,7 @@ class Statement:
     # who continues after this statement when not its own speaker ("X wies Berichte zurück, wonach …")
     speaks_on: tuple[Speaker | None, Span | None] | None = None
     entity: str | None = None  # knowledge-base id of the speaker (speaker linking layer)
+    time: Any = None  # when the statement was made, a Timex (set by the dating layer), or None
 
     def to_json(self, number: int) -> dict:
         return {
@@ -67,6 +69,7 @@ class Statement:
             "addressee": self.addressee.to_json() if self.addressee else None,
             "medium": self.medium.to_json() if self.medium else None,
             "sentence": self.sentence,
+            "time": self.time.to_json() if self.time is not None else None,
         }
 
 

@@ -263,3 +263,33 @@ def test_quoted_wording_after_an_apposition_subject(statements):
     assert st["speaker"]["name"] == "Heinz Scherl" and st["message"]["text"] == "populistischen Wahlkampf"
     st = only(statements("Der Präsident konstatierte eine wachsende „Kluft zwischen Arm und Reich“."))
     assert st["kind"] == "direct" and st["message"]["text"] == "Kluft zwischen Arm und Reich"
+
+
+def test_participle_without_ge_after_auxiliary_keeps_the_subject(statements):
+    st = only(statements("Huber hatte die Rolle der Länder betont: „Ohne sie geht es nicht.“"))
+    assert st["cue"]["text"] == "betont" and st["speaker"]["name"] == "Huber"
+
+
+def test_nominalised_age_and_partitive_speakers(statements):
+    found = statements("Der 74-jährige sagte, dass die Katze tot gewesen sei. „So etwas sah ich nie“, sagte einer der 20 beteiligten Helfer.")
+    assert [s["speaker"]["mention"]["text"] for s in found] == ["Der 74-jährige", "einer der 20 beteiligten Helfer"]
+
+
+def test_short_dass_clause_is_a_message(statements):
+    st = only(statements("Die Ministerin sagte, dass sie zurücktrete."))
+    assert st["message"]["text"] == "sie zurücktrete" and st["cue"]["text"] == "sagte"
+
+
+def test_postposed_nach_names_the_source(statements):
+    found = statements("Angaben der Feuerwehr nach brannten drei Häuser. Der Richter Paul Kern sprach. Seiner Meinung nach hätte man früher eingreifen müssen.")
+    assert [s["cue"]["text"] for s in found] == ["nach", "nach"]
+    assert found[0]["speaker"]["name"] == "der Feuerwehr"
+    assert found[0]["speaker"]["mention"]["text"] == "Angaben der Feuerwehr"
+    assert found[1]["speaker"]["name"] == "Paul Kern"
+
+
+def test_passive_cue_takes_its_agent_or_nobody(statements):
+    accused = only(statements("Die beiden Männer werden beschuldigt, Geld veruntreut zu haben."))
+    assert accused["speaker"]["name"] is None and accused["speaker"]["mention"] is None
+    agent = only(statements("Der Vorschlag wurde von Ministerin Eva Roth zurückgewiesen, weil er zu teuer sei."))
+    assert agent["speaker"]["name"] == "Eva Roth"

@@ -13,12 +13,18 @@ DETERMINERS = ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT")
 SKIPPABLE = {"auch", "zudem", "weiter", "dann", "nun", "jedoch", "aber", "dazu", "später", "bereits", "noch", "ebenfalls", "zuletzt", "schließlich", "außerdem", "gleichzeitig", "daraufhin", "anschließend", "demnach", "hingegen", "dagegen", "allerdings", "indes", "unterdessen", "damals", "heute", "gestern", "erneut", "nochmals", "wiederum", "selbst", "jetzt", "einst", "kürzlich", "jüngst", "seinerseits", "ihrerseits", "sich", "sogar", "nur", "wörtlich", "deshalb", "daher", "also", "doch", "ja", "so", "etwa", "zufolge"}
 FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade", "ebenso", "ebenfalls", "vor allem"}
 PRONOUNS = {"er", "sie"}  # third person: resolved to an antecedent
+PARTITIVES = {"einer", "eine", "eines", "keiner", "jeder", "jede", "viele", "einige", "mehrere", "manche"}
 SPEAKER_PRONOUNS = PRONOUNS | {"ich", "wir", "du", "ihr"}  # speeches and interviews: "Ich sage Ihnen, …"
 
 
 def is_nounlike(t: Token) -> bool:
-    # nominalised hyphen compounds: "der 86-Jährige", "der Ex-Kanzler"
-    return t.pos in ("NN", "NE", "FM") or (t.pos.startswith("ADJ") and "-" in t.text and t.text.rsplit("-", 1)[-1][:1].isupper())
+    # nominalised hyphen compounds: "der 86-Jährige", "der Ex-Kanzler", "der 81-jährige" (sic)
+    if t.pos in ("NN", "NE", "FM"):
+        return True
+    if not t.pos.startswith("ADJ") or "-" not in t.text:
+        return False
+    first, last = t.text.split("-", 1)[0], t.text.rsplit("-", 1)[-1]
+    return last[:1].isupper() or (first.isdigit() and last.startswith("jährige"))
 
 
 def is_name(t: Token) -> bool:
@@ -39,6 +45,9 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
     if _is_nickname_mark(tokens, i, stop):  # “Kaiser” Franz Beckenbauer
         np = noun_phrase_at(tokens, i + 1, stop)
         return (i, np[1]) if np else None
+    if t.lower in PARTITIVES and i + 1 < stop and tokens[i + 1].lower == "der":  # einer der Feuerwehrmänner
+        np = noun_phrase_at(tokens, i + 1, stop)
+        return (i, np[1]) if np else None
     j = i
     if t.pos.startswith(DETERMINERS) or t.lower in ("ein", "eine", "einer", "der", "die", "das", "dem", "den", "des"):
         j += 1
@@ -52,7 +61,7 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
         if tok.pos.startswith("ADJ") and not tok.text[:1].isupper() and not is_nounlike(tok):
             j += 1
             continue
-        if tok.pos in ("CARD",) and j + 1 < stop and is_nounlike(tokens[j + 1]):
+        if tok.pos == "CARD" and j + 1 < stop and (is_nounlike(tokens[j + 1]) or tokens[j + 1].pos.startswith("ADJ")):
             j += 1
             continue
         if is_nounlike(tok) or (tok.text[:1].isupper() and tok.pos.startswith("ADJ")) or (tok.text[:1].isupper() and tok.pos == "XY"):

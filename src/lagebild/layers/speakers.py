@@ -131,20 +131,12 @@ class SpeakerResolver:
                     return self.text_of(run_first, run_last)
         return self.text_of(first, last_full)
 
-    def resolve(self, first: int, last: int, previous: Speaker | None, previous_offset: int = 0) -> Speaker:
+    def resolve(self, first: int, last: int, previous: Speaker | None, previous_offset: int = 0, cataphora: bool = True) -> Speaker:
         # "Jan Albrecht (Grüne)": what stands in parentheses (party, abbreviation) names no speaker
         last = next((k - 1 for k in range(first + 1, last + 1) if self.tokens[k].text == "("), last)
         tokens = self.tokens[first : last + 1]
         if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
-            # a person named since the last statement is the likelier antecedent than its speaker
-            name = self.person_before(tokens[0].start, after=previous_offset)
-            if name:
-                return Speaker(name, True)
-            if previous and previous.person:
-                return previous
-            # no person named yet: news leads often name the speaker only later
-            name = self.person_before(tokens[0].start) or self.person_after(tokens[0].end)
-            return Speaker(name or tokens[0].text, name is not None)
+            return self.pronoun(tokens[0], previous, previous_offset)
         names = [i for i in range(first, last + 1) if i in self.in_runs]
         head = self._head(tokens)
         if names and (head is None or head.i in self.in_runs or names[-1] > head.i or names[0] == first):
@@ -168,10 +160,22 @@ class SpeakerResolver:
                 return Speaker(name, True)
             if previous and previous.person:
                 return previous
-            name = self.person_after(tokens[-1].end)
+            name = self.person_after(tokens[-1].end) if cataphora else None
             if name and self.person_before(tokens[0].start) is None:
                 return Speaker(name, True)
         return Speaker(self._description(tokens), head is not None and not self._is_institution(head.text))
+
+    def pronoun(self, token: Token, previous: Speaker | None, previous_offset: int = 0) -> Speaker:
+        """`er`, `sie`, or a possessive (`seiner Meinung nach`): the person it refers to."""
+        # a person named since the last statement is the likelier antecedent than its speaker
+        name = self.person_before(token.start, after=previous_offset)
+        if name:
+            return Speaker(name, True)
+        if previous and previous.person:
+            return previous
+        # no person named yet: news leads often name the speaker only later
+        name = self.person_before(token.start) or self.person_after(token.end)
+        return Speaker(name or token.text, name is not None)
 
     def _description(self, tokens: list[Token]) -> str:
         if len(tokens) <= 2 and tokens[-1].text.isupper() and len(tokens[-1].text) > 1:

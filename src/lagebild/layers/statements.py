@@ -35,6 +35,7 @@ from lagebild.nlp.quotes import Quote
 SOURCE_NOUNS = ("angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen", "ermittlungen", "darstellungen", "aussage")
 QUOTED_WORDING_BEFORE = {"ein", "eine", "einen", "einem", "einer", "eines", "als", "keine", "keinen", "keinem", "keiner"}
 IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
+UNSAID = (-1, -1)  # a speaker phrase that names nobody: passives without agent
 CONTINUATION_WINDOW = 8  # units after the last statement in which Konjunktiv I continues it
 KONJ2_WINDOW = 2  # Konjunktiv II is also hypothetical in narration: only right after a statement
 
@@ -174,7 +175,7 @@ class _Extractor:
                 cue = self._verb_cue(unit, i) or self._verb_after_quote(unit, i)
                 if cue:
                     cues.append(cue)
-            elif t.lower == "laut" and t.pos.startswith("APPR") or t.lower == "zufolge":
+            elif t.lower == "laut" and t.pos.startswith("APPR") or t.lower == "zufolge" or self._is_source_postposition(unit, i):
                 cues.append(Cue([i], "prep", i))
             elif t.lower == "wonach" and i - 1 > unit.first and self.tokens[i - 1].text == ",":
                 cues.append(Cue([i], "wonach", i))
@@ -209,6 +210,15 @@ class _Extractor:
         if plain is None or plain.cls == "impersonal" and not self._impersonal_source(i, right) and self.tokens[left + 1].lower != "wie":
             return None
         return Cue([i], "verb", i)
+
+    def _is_source_postposition(self, unit: Unit, i: int) -> bool:
+        """`Medienberichten nach`, `Seiner Meinung nach`, `Angaben der Polizei nach`."""
+        if self.tokens[i].lower != "nach" or i - 1 < unit.first or self._source_noun_after(unit, i) is not None:
+            return False
+        if self.tokens[i].pos == "APPO":
+            return True
+        before = self.tokens[i - 1]
+        return before.pos == "NN" and before.lower.endswith(SOURCE_NOUNS) and not (i - 2 >= unit.first and self.tokens[i - 2].lower == "nach")
 
     def _source_noun_after(self, unit: Unit, i: int) -> int | None:
         j = i + 1
@@ -265,7 +275,8 @@ class _Extractor:
 
     def _finite(self, unit: Unit, cue_token: int) -> int:
         if self.tokens[cue_token].pos.endswith("(FIN)"):
-            return cue_token
+            # participles without ge- look finite to the tagger: "Stoiber hatte … betont"
+            return self._auxiliary_before(unit, cue_token) or cue_token
         # the auxiliary of "hat … auf die „persönliche Note“ … hingewiesen": back to the last comma
         j = cue_token - 1
         while j >= unit.first and not (self.tokens[j].text in BOUNDARY and inside_quote(self.tokens[j].start, unit.quotes) is None):
@@ -274,6 +285,32 @@ class _Extractor:
             if self.tokens[k].pos.endswith("(FIN)") and inside_quote(self.tokens[k].start, unit.quotes) is None:
                 return k
         return cue_token
+
+    def _is_passive(self, fin: int, cue_token: int) -> bool:
+        """`wird beschuldigt`, `wurde berichtet`: a form of `werden` with the cue as participle."""
+        return fin != cue_token and self.tokens[fin].lemma == "werden" and self.tokens[cue_token].pos in ("VV(PP)", "VV(FIN)")
+
+    def _agent(self, cue_token: int, left: int, right: int) -> tuple[int, int] | None:
+        """The agent of a passive: `wurden von Minister Stolpe als unrealistisch bezeichnet`."""
+        for j in range(left + 1, right):
+            if self.tokens[j].lower in ("von", "vom", "durch") and j != cue_token:
+                np = noun_phrase_at(self.tokens, j + 1, right)
+                if np and np[1] < cue_token:
+                    return np
+        return None
+
+    def _auxiliary_before(self, unit: Unit, cue_token: int) -> int | None:
+        """A finite `haben`/`sein` earlier in the clause of a cue that ends that clause."""
+        after = cue_token + 1
+        if after < unit.last and self.tokens[after].text not in BOUNDARY and self.tokens[after].text not in END:
+            return None
+        j = cue_token - 1
+        while j >= unit.first and self.tokens[j].text not in BOUNDARY and inside_quote(self.tokens[j].start, unit.quotes) is None:
+            t = self.tokens[j]
+            if t.pos.endswith("(FIN)"):
+                return j if t.pos.startswith("VA") and t.lemma in ("haben", "sein") else None
+            j -= 1
+        return None
 
     def _is_inverted(self, unit: Unit, cue_token: int) -> bool:
         fin = self._finite(unit, cue_token)
@@ -331,6 +368,8 @@ class _Extractor:
             np = self._impersonal_speaker(i, right)
         else:
             np = self._subject(left + 1, fin, right)
+        if self._is_passive(fin, i):  # "Die Männer werden beschuldigt, …": the subject says nothing
+            np = self._agent(i, left, right) or UNSAID
         if self.tokens[i].lemma.lower() == "zitieren":
             np = self._quoted_person(fin, right) or np
         complementizer = next((j for j in range(i + 1, right) if self.tokens[j].lower in ("dass", "daß")), None)
@@ -470,9 +509,9 @@ class _Extractor:
     def _from_preposition(self, unit: Unit, cue: Cue) -> list[Statement]:
         i = cue.anchor
         word = self.tokens[i].lower
-        if word == "zufolge":
+        if word == "zufolge" or word == "nach" and cue.tokens == [i]:  # postposed: "Medienberichten nach"
             start = i - 1
-            while start > unit.first and (self.tokens[start - 1].pos.startswith(("ART", "ADJ", "NN", "NE")) and not is_punct(self.tokens[start - 1])):
+            while start > unit.first and (self.tokens[start - 1].pos.startswith(("ART", "ADJ", "NN", "NE", "PPOSAT")) and not is_punct(self.tokens[start - 1])):
                 start -= 1
             np = (start, i - 1) if unit.first <= start <= i - 1 else None
             pp = (start, i)
@@ -581,10 +620,26 @@ class _Extractor:
     def _speaker(self, np) -> tuple[Speaker | None, Span | None]:
         if np is None:
             return self.previous, None
+        if np == UNSAID:
+            return None, None
         first, last = self._with_apposition(*np)
         mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
         previous_offset = self._end_of_last_statement()
+        if self.tokens[last].lower.endswith(SOURCE_NOUNS) and self.tokens[first].pos == "PPOSAT" and first < last:
+            # "seiner Meinung nach": whom the possessive refers to
+            return self.resolver.pronoun(self.tokens[first], self.previous, previous_offset), mention
+        holder = self._source_holder(first, last)
+        if holder:  # "Angaben der Feuerwehr": the holder, never a person named later
+            return self.resolver.resolve(*holder, None, previous_offset, cataphora=False), mention
         return self.resolver.resolve(first, last, self.previous, previous_offset), mention
+
+    def _source_holder(self, first: int, last: int) -> tuple[int, int] | None:
+        """`Angaben der Polizei` → `der Polizei`: whose information it is, not the information."""
+        for j in range(first, last):
+            if self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS) and self.tokens[j + 1].lower in ("der", "des", "von", "vom"):
+                start = j + 2 if self.tokens[j + 1].lower in ("von", "vom") else j + 1
+                return (start, last) if start <= last else None
+        return None
 
     def _end_of_last_statement(self) -> int:
         """Where the last statement's sentence ends: names before it are no fresh antecedents."""
@@ -621,7 +676,8 @@ class _Extractor:
             s, e = self._trim_quote(q.start, q.end)
             return Span.of(self.text, s, e), "direct"
         words = self._words(start, end)
-        if words < (3 if clause else 2) or clause and not self._has_verb(start, end):
+        after_complementizer = self.text[region[0] : start].strip().lower() in ("dass", "daß", "ob")
+        if words < (2 if after_complementizer or not clause else 3) or clause and not self._has_verb(start, end):
             return None, ""
         if speech:
             return Span.of(self.text, start, end), "mixed"
@@ -682,7 +738,7 @@ class _Extractor:
         return not (before and (before.lower in QUOTED_WORDING_BEFORE or before.pos.startswith("ADJ") and not before.text[:1].isupper()))
 
     def _medium_addressee(self, unit: Unit, np, attribution_end: int, message: Span) -> tuple[Span | None, Span | None]:
-        if np is None:
+        if np is None or np == UNSAID:
             return None, None
         media = self.lex.word_class("medium_noun")
         j = np[1] + 1

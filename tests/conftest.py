@@ -12,9 +12,10 @@ def pipeline() -> Pipeline:
 
 @pytest.fixture(scope="session")
 def statements(pipeline):
-    """statements(text) -> list of statement dicts."""
+    """statements(text) -> the statement dicts in the sense of the news GUIDE (no `reported`)."""
 
     def run(text: str, date: str | None = None) -> list[dict]:
-        return pipeline.analyze(text, date=date).to_dict()["statements"]
+        found = pipeline.analyze(text, date=date).to_dict()["statements"]
+        return [s for s in found if s["kind"] != "reported"]
 
     return run

@@ -293,3 +293,29 @@ def test_passive_cue_takes_its_agent_or_nobody(statements):
     assert accused["speaker"]["name"] is None and accused["speaker"]["mention"] is None
     agent = only(statements("Der Vorschlag wurde von Ministerin Eva Roth zurückgewiesen, weil er zu teuer sei."))
     assert agent["speaker"]["name"] == "Eva Roth"
+
+
+def test_speech_act_without_content_is_reported(pipeline):
+    found = pipeline.analyze("Die Behörden werfen dem Händler Betrug vor. Das sagte ein Sprecher.").to_dict()["statements"]
+    reported = [s for s in found if s["kind"] == "reported"]
+    assert [s["message"]["text"] for s in reported] == ["Die Behörden werfen dem Händler Betrug vor"]
+    assert reported[0]["speaker"]["name"] == "Die Behörden"
+
+
+def test_no_reported_act_for_location_or_pointing_back(pipeline):
+    found = pipeline.analyze("Die Ministerin befand sich in Berlin. Das bestätigte der Sprecher am Abend.").to_dict()["statements"]
+    assert [s for s in found if s["kind"] == "reported"] == []
+
+
+def test_bare_heisst_es_has_no_speaker(statements):
+    found = statements("Die Ministerin Eva Roth besuchte das Werk. Eine Einigung sei nicht in Sicht, heißt es.")
+    assert only(found)["cue"]["text"] == "heißt" and found[0]["speaker"]["name"] is None
+
+
+def test_message_does_not_start_with_a_new_main_clause(statements):
+    assert statements("Am Montag wird man ihn im Fernsehen sehen können, doch er selbst wird es nicht wahrnehmen.") == []
+
+
+def test_wie_clause_after_conjunction(statements):
+    st = only(statements("Denn wie die Zeitung berichtete, leidet der Schauspieler an einer Krankheit."))
+    assert st["speaker"]["name"] == "die Zeitung" and st["cue"]["text"] == "berichtete"

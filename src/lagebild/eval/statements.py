@@ -5,7 +5,8 @@ the length of the longer of the two messages (characters; a greedy one-to-one al
 overlap), and *attributed* when it is found and the system speaker names the same speaker:
 the same person (the last name of the gold speaker is among the words of the system name)
 or the same description (the head nouns match). A null gold speaker is attributed only to a
-null system speaker.
+null system speaker. Statements of kind ``reported`` (speech acts told without their
+content, `warf ihm Betrug vor`) are left out: the GUIDE counts them as events, not statements.
 """
 
 from __future__ import annotations
@@ -175,7 +176,9 @@ def _align(gold: list[GoldStatement], system: list[dict]) -> dict[int, int]:
 
 def score_document(record: dict, analysis: dict) -> DocumentResult:
     check_text(analysis, record["text"], record["id"])
-    result = DocumentResult(record["id"], locate_gold(record), analysis.get("statements", []))
+    # GUIDE.md: speech acts without a clause are no statements there (they are events)
+    said = [st for st in analysis.get("statements", []) if st.get("kind") != "reported"]
+    result = DocumentResult(record["id"], locate_gold(record), said)
     result.pairs = _align(result.gold, result.system)
     result.attributed = {
         gi

@@ -35,6 +35,7 @@ from lagebild.nlp.quotes import Quote
 SOURCE_NOUNS = ("angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen", "ermittlungen", "darstellungen", "aussage")
 QUOTED_WORDING_BEFORE = {"ein", "eine", "einen", "einem", "einer", "eines", "als", "keine", "keinen", "keinem", "keiner"}
 IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
+REPORTED_ACTS = {"say", "report", "announce", "accuse", "criticise", "demand", "reject", "warn", "promise", "ask", "write"}
 UNSAID = (-1, -1)  # a speaker phrase that names nobody: passives without agent
 CONTINUATION_WINDOW = 8  # units after the last statement in which Konjunktiv I continues it
 KONJ2_WINDOW = 2  # Konjunktiv II is also hypothetical in narration: only right after a statement
@@ -207,7 +208,8 @@ class _Extractor:
             for j in clause:
                 if j != i and self.tokens[j].lower == entry.companion.split()[-1].lower():
                     return Cue(sorted([i, j]), "verb", i)
-        if plain is None or plain.cls == "impersonal" and not self._impersonal_source(i, right) and self.tokens[left + 1].lower != "wie":
+        bare_es = any(0 <= j < len(self.tokens) and self.tokens[j].lower == "es" for j in (i - 1, i + 1))  # "…, heißt es"
+        if plain is None or plain.cls == "impersonal" and not (bare_es or self._impersonal_source(i, right)) and self.tokens[left + 1].lower != "wie":
             return None
         return Cue([i], "verb", i)
 
@@ -345,13 +347,15 @@ class _Extractor:
         fin = self._finite(unit, i)
         left, right = self._clause(unit, fin)
         right = max(right, self._clause(unit, cue.tokens[-1])[1])
+        if self.tokens[left + 1].pos == "KON" and self.tokens[left + 2].lower == "wie" and left + 2 < fin:
+            left += 1  # "Denn wie die Zeitung berichtete, …"
         if left + 1 >= unit.first and self.tokens[left + 1].lower == "wie" and left + 1 < fin:
             if self.tokens[i].lemma.lower() in ("nennen", "bezeichnen"):
                 return []  # "der Fahrplanwechsel, wie ihn die Eisenbahner nennen": naming, not speech
             np = phrase_after(self.tokens, left + 2, right)
             return self._around(unit, cue, np, left, right)
         if self._is_inverted(unit, i):
-            np = self._impersonal_speaker(i, right) if self.tokens[i].lemma.lower() == "heißen" else phrase_after(self.tokens, fin + 1, right)
+            np = (self._impersonal_speaker(i, right) or UNSAID) if self.tokens[i].lemma.lower() == "heißen" else phrase_after(self.tokens, fin + 1, right)
             if self.tokens[i].lemma.lower() == "zitieren":
                 return []
             region = self._region_before(unit, left)
@@ -365,7 +369,7 @@ class _Extractor:
         if fin == left + 1 and left >= unit.first and self.tokens[left].text == "," and (self._follows_main_clause(unit, left) or self._follows_apposition(unit, left)):
             np = self._unit_subject(unit)  # coordinated clause, or "X, Experte der Y, kritisierte": the first subject
         elif self.tokens[i].lemma.lower() == "heißen":
-            np = self._impersonal_speaker(i, right)
+            np = self._impersonal_speaker(i, right) or UNSAID
         else:
             np = self._subject(left + 1, fin, right)
         if self._is_passive(fin, i):  # "Die Männer werden beschuldigt, …": the subject says nothing
@@ -376,14 +380,18 @@ class _Extractor:
         if complementizer is not None:  # "Pérez hoffte dass …" (comma missing)
             return self._make(unit, (self.tokens[complementizer].start, self._unit_end(unit)), cue, np, complementizer)
         if right >= unit.last or self.tokens[right].text not in (",", ":"):
-            return self._object_statement(unit, cue, np, right)
+            return self._object_statement(unit, cue, np, right) or self._reported(unit, cue, np, left, right)
         apposition = self._apposition_after(unit, right)
         if apposition:
             np, right = (np[0] if np else apposition[0], apposition[1]), apposition[1] + 1
         region = self._region_after(unit, right)
-        if region is None or self._region_has_other_cue(unit, region, cue):
+        if region is None or self._region_has_other_cue(unit, region, cue) or self._starts_coordinate_clause(right + 1):
             return []
         return self._make(unit, region, cue, np, right)
+
+    def _starts_coordinate_clause(self, i: int) -> bool:
+        """`…, doch er selbst wird …`: a new main clause, not the content of the cue."""
+        return i < len(self.tokens) and self.tokens[i].lower in ("doch", "aber", "und", "sondern", "denn", "oder")
 
     def _object_statement(self, unit: Unit, cue: Cue, np, right: int) -> list[Statement]:
         """A cue with an object instead of a clause: `nannte den Plan „fahrlässig“`, `bezeichnete
@@ -404,6 +412,34 @@ class _Extractor:
             if self.tokens[after].start <= q.open < self.tokens[right - 1].end and not self._is_title(q):
                 return self._make(unit, (q.open, q.outer_end), cue, np, right)
         return []
+
+    def _reported(self, unit: Unit, cue: Cue, np, left: int, right: int) -> list[Statement]:
+        """A speech act told without its content: `Die Behörden werfen ihm Betrug vor`,
+        `Der Wetterdienst warnte vor Sturm`. The message is the clause that reports the act."""
+        classes = {entry.cls for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ())}
+        if np is None or np == UNSAID or not classes & REPORTED_ACTS or any(q.open > self.tokens[left + 1].start for q in unit.quotes if not self._is_title(q)):
+            return []
+        first = min(np[0], left + 1) if np[0] >= unit.first else left + 1
+        end = self._clause_end_over_quotes(unit, cue.tokens[-1])
+        if not self._reports_an_act(cue, first, end, np):
+            return []
+        start, stop = self._trim(self.tokens[first].start, self.tokens[end - 1].end)
+        if self._words(start, stop) < 3:
+            return []
+        speaker, mention = self._speaker(np)
+        cue_span = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
+        return [Statement("reported", Span.of(self.text, start, stop), cue_span, speaker, mention, unit.sentence)]
+
+    def _reports_an_act(self, cue: Cue, first: int, end: int, np) -> bool:
+        """The clause names what was said or done by saying (`warf ihm Betrug vor`, `warnte vor
+        Sturm`): an object besides the speaker, not a pronoun pointing back (`Das sagte X`), not
+        `sich befinden` or `sprechen mit`."""
+        words = [t for k, t in enumerate(self.tokens[first:end], first) if not (np[0] <= k <= np[1]) and k not in cue.tokens]
+        if self.tokens[first].lower in ("das", "dies", "dieses", "so") or not any(t.pos in ("NN", "NE") or t.pos.startswith("PPER") for t in words):
+            return False
+        lemma = self.tokens[cue.anchor].lemma.lower()
+        lowers = {t.lower for t in words}
+        return not (lemma == "befinden" and "sich" in lowers or lemma == "sprechen" and lowers & {"mit", "sich"} and "von" not in lowers)
 
     def _clause_end_over_quotes(self, unit: Unit, i: int) -> int:
         """The next `,` `:` `;` after token i that stands outside quotation marks (or the unit end)."""
@@ -436,7 +472,8 @@ class _Extractor:
             stretch = self.tokens[before[0] : before[1] + 1]
             first = self.tokens[after[0]]
             named_after = first.lower in PRONOUNS or is_name(first)
-            if not any(is_name(t) for t in stretch) and (named_after or any(t.pos.startswith("APPR") for t in stretch)):
+            plural_verb = self.tokens[fin].lower.endswith(("en", "nd"))  # "werfen", "sind": not a lone name's verb
+            if not any(is_name(t) for t in stretch) and (named_after and not plural_verb or any(t.pos.startswith("APPR") for t in stretch)):
                 return after
         return before or after
 
@@ -620,8 +657,8 @@ class _Extractor:
     def _speaker(self, np) -> tuple[Speaker | None, Span | None]:
         if np is None:
             return self.previous, None
-        if np == UNSAID:
-            return None, None
+        if np == UNSAID or self.tokens[np[0]].pos.startswith("APPR") and self.tokens[np[0]].lower not in ("laut",):
+            return None, None  # no speaker, or a prepositional phrase ("Am 1. Februar") taken for one
         first, last = self._with_apposition(*np)
         mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
         previous_offset = self._end_of_last_statement()

@@ -319,3 +319,23 @@ def test_message_does_not_start_with_a_new_main_clause(statements):
 def test_wie_clause_after_conjunction(statements):
     st = only(statements("Denn wie die Zeitung berichtete, leidet der Schauspieler an einer Krankheit."))
     assert st["speaker"]["name"] == "die Zeitung" and st["cue"]["text"] == "berichtete"
+
+
+def test_demnach_continues_the_cited_source(statements):
+    found = statements("Die Zeitung berichtete, es habe einen Fehler gegeben. Demnach steht der Kopilot in der Kritik.")
+    assert found[1]["cue"]["text"] == "Demnach" and found[1]["speaker"]["name"] == "Die Zeitung"
+
+
+def test_demonstrative_speaker_is_the_person_just_named(statements):
+    st = only(statements("Im Gespräch mit dem Anwalt der Familie, Rainer Stein, sagte dieser, dass der Patient gesund sei."))
+    assert st["speaker"]["name"] == "Rainer Stein" and st["speaker"]["mention"]["text"] == "dieser"
+
+
+def test_nach_with_demonstrative_source_noun(statements):
+    st = only(statements("Nach diesen Erkenntnissen könnte der Pilot krank gewesen sein."))
+    assert st["cue"]["text"] == "Nach diesen Erkenntnissen"
+
+
+def test_offer_with_infinitive_clause(statements):
+    st = only(statements("Die Firma hatte angeboten, den Müll zu entsorgen."))
+    assert st["message"]["text"] == "den Müll zu entsorgen" and st["speaker"]["name"] == "Die Firma"

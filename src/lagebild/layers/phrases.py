@@ -13,6 +13,7 @@ DETERMINERS = ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT")
 SKIPPABLE = {"auch", "zudem", "weiter", "dann", "nun", "jedoch", "aber", "dazu", "später", "bereits", "noch", "ebenfalls", "zuletzt", "schließlich", "außerdem", "gleichzeitig", "daraufhin", "anschließend", "demnach", "hingegen", "dagegen", "allerdings", "indes", "unterdessen", "damals", "heute", "gestern", "erneut", "nochmals", "wiederum", "selbst", "jetzt", "einst", "kürzlich", "jüngst", "seinerseits", "ihrerseits", "sich", "sogar", "nur", "wörtlich", "deshalb", "daher", "also", "doch", "ja", "so", "etwa", "zufolge"}
 FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade", "ebenso", "ebenfalls", "vor allem"}
 PRONOUNS = {"er", "sie"}  # third person: resolved to an antecedent
+DEMONSTRATIVES = {"dieser", "diese", "jener", "jene"}  # "sagte dieser": the person just named
 PARTITIVES = {"einer", "eine", "eines", "keiner", "jeder", "jede", "viele", "einige", "mehrere", "manche"}
 SPEAKER_PRONOUNS = PRONOUNS | {"ich", "wir", "du", "ihr"}  # speeches and interviews: "Ich sage Ihnen, …"
 
@@ -40,7 +41,7 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
     if i >= stop:
         return None
     t = tokens[i]
-    if t.lower in SPEAKER_PRONOUNS and t.pos.startswith("PPER"):
+    if t.lower in SPEAKER_PRONOUNS and t.pos.startswith("PPER") or t.lower in DEMONSTRATIVES and t.pos == "PDS":
         return i, i
     if _is_nickname_mark(tokens, i, stop):  # “Kaiser” Franz Beckenbauer
         np = noun_phrase_at(tokens, i + 1, stop)

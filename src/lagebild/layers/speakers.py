@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lagebild.document import Document, Token
 from lagebild.lang import speech_lexicon
-from lagebild.layers.phrases import PRONOUNS, is_name, is_nounlike
+from lagebild.layers.phrases import DEMONSTRATIVES, PRONOUNS, is_name, is_nounlike
 from lagebild.nlp.morphology import is_known_word
 
 DETERMINER_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
@@ -135,7 +135,7 @@ class SpeakerResolver:
         # "Jan Albrecht (Grüne)": what stands in parentheses (party, abbreviation) names no speaker
         last = next((k - 1 for k in range(first + 1, last + 1) if self.tokens[k].text == "("), last)
         tokens = self.tokens[first : last + 1]
-        if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
+        if len(tokens) == 1 and (tokens[0].lower in PRONOUNS or tokens[0].lower in DEMONSTRATIVES and tokens[0].pos == "PDS"):
             return self.pronoun(tokens[0], previous, previous_offset)
         names = [i for i in range(first, last + 1) if i in self.in_runs]
         head = self._head(tokens)

@@ -32,7 +32,7 @@ from lagebild.nlp.quotes import Quote
 
 # `nach Angaben von X`, `nach Polizeiangaben`, `nach Schätzung der WHO`: nouns (and compound endings)
 # after `nach` that name a source of information
-SOURCE_NOUNS = ("angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen", "ermittlungen", "darstellungen", "aussage")
+SOURCE_NOUNS = ("quellen", "medien", "unterlagen", "dokumenten", "angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen", "ermittlungen", "darstellungen", "aussage")
 QUOTED_WORDING_BEFORE = {"ein", "eine", "einen", "einem", "einer", "eines", "als", "keine", "keinen", "keinem", "keiner"}
 IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
 REPORTED_ACTS = {"say", "report", "announce", "accuse", "criticise", "demand", "reject", "warn", "promise", "ask", "write"}
@@ -178,6 +178,8 @@ class _Extractor:
                     cues.append(cue)
             elif t.lower == "laut" and t.pos.startswith("APPR") or t.lower == "zufolge" or self._is_source_postposition(unit, i):
                 cues.append(Cue([i], "prep", i))
+            elif t.lower == "demnach" and (i == unit.first or self.tokens[i - 1].pos.endswith("(FIN)")):
+                cues.append(Cue([i], "demnach", i))  # "Demnach steht …": according to what was just cited
             elif t.lower == "wonach" and i - 1 > unit.first and self.tokens[i - 1].text == ",":
                 cues.append(Cue([i], "wonach", i))
             elif t.lower == "nach" and (source := self._source_noun_after(unit, i)) is not None:
@@ -224,7 +226,7 @@ class _Extractor:
 
     def _source_noun_after(self, unit: Unit, i: int) -> int | None:
         j = i + 1
-        while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith("ART")):
+        while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART", "PDAT", "PIAT", "PPOSAT")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith(("ART", "PDAT", "PPOSAT"))):
             j += 1
         if j < unit.last and self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS):
             return j
@@ -262,18 +264,19 @@ class _Extractor:
         claimed: list[tuple[int, int]] = []
         colon = self._colon_cue(unit)
         cues = [colon, *self._cues(unit)] if colon else self._cues(unit)
-        for cue in sorted(cues, key=lambda c: self._priority(unit, c)):
-            for made in self._from_cue(unit, cue):
-                if any(made.message.start < e and s < made.message.end for s, e in claimed):
-                    continue
-                claimed.append((made.message.start, made.message.end))
-                statements.append(made)
+        candidates = [made for cue in sorted(cues, key=lambda c: self._priority(unit, c)) for made in self._from_cue(unit, cue)]
+        # a speech act told without content yields to any statement with content
+        for made in sorted(candidates, key=lambda st: st.kind == "reported"):
+            if any(made.message.start < e and s < made.message.end for s, e in claimed):
+                continue
+            claimed.append((made.message.start, made.message.end))
+            statements.append(made)
         return sorted(statements, key=lambda s: s.message.start)
 
     def _priority(self, unit: Unit, cue: Cue) -> int:
         if cue.kind == "verb" and self._is_inverted(unit, cue.anchor):
             return 0
-        return {"so": 1, "wonach": 1, "verb": 2, "colon": 3, "prep": 4}[cue.kind]
+        return {"so": 1, "wonach": 1, "verb": 2, "colon": 3, "prep": 4, "demnach": 5}[cue.kind]
 
     def _finite(self, unit: Unit, cue_token: int) -> int:
         if self.tokens[cue_token].pos.endswith("(FIN)"):
@@ -340,6 +343,8 @@ class _Extractor:
             return self._from_colon(unit, cue)
         if cue.kind == "wonach":
             return self._from_wonach(unit, cue)
+        if cue.kind == "demnach":
+            return self._from_demnach(unit, cue)
         return self._from_preposition(unit, cue)
 
     def _from_verb(self, unit: Unit, cue: Cue) -> list[Statement]:
@@ -532,6 +537,17 @@ class _Extractor:
         subject = self._unit_subject(unit)  # X, not the reports, speaks on
         for statement in made:
             statement.speaks_on = self._speaker(subject) if subject else (None, None)
+        return made
+
+    def _from_demnach(self, unit: Unit, cue: Cue) -> list[Statement]:
+        """`Demnach steht der Kopilot in der Kritik`: the source cited just before speaks on."""
+        if self.previous is None or self.last_statement_unit < 0:
+            return []
+        i = cue.anchor
+        start = self.tokens[i + 1].start if i == unit.first else self.tokens[unit.first].start
+        made = self._make(unit, (start, self._unit_end(unit)), cue, None, i)
+        for statement in made:
+            statement.mention = Span.of(self.text, self.tokens[i].start, self.tokens[i].end)
         return made
 
     def _clause_end_char(self, unit: Unit, i: int) -> int:

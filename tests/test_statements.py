@@ -339,3 +339,16 @@ def test_nach_with_demonstrative_source_noun(statements):
 def test_offer_with_infinitive_clause(statements):
     st = only(statements("Die Firma hatte angeboten, den Müll zu entsorgen."))
     assert st["message"]["text"] == "den Müll zu entsorgen" and st["speaker"]["name"] == "Die Firma"
+
+
+def test_names_with_particles_and_attributes(statements):
+    found = statements(
+        "Ursula von der Leyen sagte, man werde helfen. Gouverneur Tom Berg aus Texas sagte, es sei ernst. "
+        "Forscher der Universität Utrecht sagten, die Studie sei gut. Merkel von der CDU sagte, man warte ab."
+    )
+    assert [s["speaker"]["name"] for s in found] == ["Ursula von der Leyen", "Tom Berg", "Forscher der Universität Utrecht", "Merkel"]
+
+
+def test_particle_companion_must_be_the_particle(pipeline):
+    found = pipeline.analyze("Sie warf den Speer 66 Meter weit und siegte so vor der Russin Anna Petrowa.").to_dict()["statements"]
+    assert found == []

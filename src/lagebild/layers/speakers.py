@@ -11,6 +11,7 @@ from lagebild.lang import speech_lexicon
 from lagebild.layers.phrases import DEMONSTRATIVES, PRONOUNS, is_name, is_nounlike
 from lagebild.nlp.morphology import is_known_word
 
+NAME_PARTICLES = {"von", "van", "de", "zu", "vom", "del", "di", "da", "dos", "ten", "ter"}
 DETERMINER_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 
 
@@ -52,10 +53,12 @@ class SpeakerResolver:
         self._institution_suffixes = tuple(sorted(institution, key=len, reverse=True))
 
     def _name_runs(self) -> list[tuple[int, int]]:
-        runs, start = [], None
+        runs, start, particle_until = [], None, -1
         for i, t in enumerate(self.tokens):
             in_run = start is not None and t.sent == self.tokens[start].sent
-            if self._is_name_token(t) or (in_run and self._is_unknown_capitalised(t)):
+            if in_run and i > particle_until and (end := self._particle_end(i)):
+                particle_until = end  # "Ursula von der Leyen", "Karl-Theodor zu Guttenberg"
+            if self._is_name_token(t) or (in_run and (i <= particle_until or self._is_unknown_capitalised(t))):
                 start = i if start is None or not in_run else start
                 if not in_run and start != i:
                     start = i
@@ -66,6 +69,17 @@ class SpeakerResolver:
         if start is not None:
             runs.append((start, len(self.tokens) - 1))
         return runs
+
+    def _particle_end(self, i: int) -> int | None:
+        """The last token of a nobiliary particle with the name part after it (`von der Leyen`)."""
+        if self.tokens[i].lower not in NAME_PARTICLES:
+            return None
+        j = i + 1
+        if j < len(self.tokens) and self.tokens[j].lower in ("der", "den", "dem"):
+            j += 1
+        if j < len(self.tokens) and self.tokens[j].text[:1].isupper() and not self.tokens[j].text.isupper() and self.tokens[j].pos.startswith(("NE", "NN")):
+            return j
+        return None
 
     def _is_name_token(self, t: Token) -> bool:
         """A token of a name; titles the tagger calls names (`General`, `Präsident`) are not."""
@@ -137,7 +151,7 @@ class SpeakerResolver:
         tokens = self.tokens[first : last + 1]
         if len(tokens) == 1 and (tokens[0].lower in PRONOUNS or tokens[0].lower in DEMONSTRATIVES and tokens[0].pos == "PDS"):
             return self.pronoun(tokens[0], previous, previous_offset)
-        names = [i for i in range(first, last + 1) if i in self.in_runs]
+        names = self._names_of_head(first, last)
         head = self._head(tokens)
         if names and (head is None or head.i in self.in_runs or names[-1] > head.i or names[0] == first):
             run_last = names[-1]
@@ -164,6 +178,27 @@ class SpeakerResolver:
             if name and self.person_before(tokens[0].start) is None:
                 return Speaker(name, True)
         return Speaker(self._description(tokens), head is not None and not self._is_institution(head.text))
+
+    def _names_of_head(self, first: int, last: int) -> list[int]:
+        """Name tokens that name the phrase's referent: not those inside an attribute
+        (`Gouverneur Rick Perry aus Texas`, `Forscher der Universität Utrecht`), but those
+        of an apposition after a comma (`der Sprecher des Amtes, Max Kern`)."""
+        cut, comma = last + 1, None
+        for k in range(first + 1, last + 1):
+            t = self.tokens[k]
+            if t.text == ",":
+                comma = k
+                break
+            if k in self.in_runs or cut <= last:
+                continue
+            genitive = t.lower in ("des", "der") and self.tokens[k - 1].pos == "NN"
+            if (t.pos.startswith("APPR") or genitive) and not self._is_name_particle(k):
+                cut = k
+        return [i for i in range(first, last + 1) if i in self.in_runs and (i < cut or comma is not None and i > comma)]
+
+    def _is_name_particle(self, k: int) -> bool:
+        """`von` in `Ursula von der Leyen`: between two parts of one name."""
+        return k - 1 in self.in_runs and self._particle_end(k) is not None
 
     def pronoun(self, token: Token, previous: Speaker | None, previous_offset: int = 0) -> Speaker:
         """`er`, `sie`, or a possessive (`seiner Meinung nach`): the person it refers to."""

@@ -208,12 +208,22 @@ class _Extractor:
                 plain = plain or entry
                 continue
             for j in clause:
-                if j != i and self.tokens[j].lower == entry.companion.split()[-1].lower():
+                if j != i and self.tokens[j].lower == entry.companion.split()[-1].lower() and self._is_companion(j, right):
                     return Cue(sorted([i, j]), "verb", i)
+        if t.lemma.lower() == "befinden" and any(self.tokens[j].lower == "sich" for j in clause):
+            return None  # "befand sich in Berlin": a place, not a judgement
         bare_es = any(0 <= j < len(self.tokens) and self.tokens[j].lower == "es" for j in (i - 1, i + 1))  # "…, heißt es"
         if plain is None or plain.cls == "impersonal" and not (bare_es or self._impersonal_source(i, right)) and self.tokens[left + 1].lower != "wie":
             return None
         return Cue([i], "verb", i)
+
+    def _is_companion(self, j: int, right: int) -> bool:
+        """A particle companion (`warf … vor`) is the separated particle, not a preposition
+        (`siegte vor der Russin`): tagged as particle or closing its clause."""
+        t = self.tokens[j]
+        if not t.pos.startswith(("APPR", "PTKVZ", "ADV")) or t.text[:1].isupper():
+            return True  # fixed complements: "sich", "Ansicht", "damit"
+        return t.pos == "PTKVZ" or j == right - 1
 
     def _is_source_postposition(self, unit: Unit, i: int) -> bool:
         """`Medienberichten nach`, `Seiner Meinung nach`, `Angaben der Polizei nach`."""

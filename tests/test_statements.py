@@ -352,3 +352,9 @@ def test_names_with_particles_and_attributes(statements):
 def test_particle_companion_must_be_the_particle(pipeline):
     found = pipeline.analyze("Sie warf den Speer 66 Meter weit und siegte so vor der Russin Anna Petrowa.").to_dict()["statements"]
     assert found == []
+
+
+def test_reportative_sollen_right_after_a_statement_continues_it(statements):
+    found = statements("Die Polizei teilte mit, der Mann sei festgenommen worden. Er soll zwei Menschen verletzt haben. Die Stadt baut 2030 eine neue Brücke.")
+    assert [s["speaker"]["name"] for s in found] == ["Die Polizei", "Die Polizei"]
+    assert found[1]["message"]["text"] == "Er soll zwei Menschen verletzt haben"

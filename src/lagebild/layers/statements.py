@@ -840,7 +840,8 @@ class _Extractor:
             return [Statement("direct", Span.of(self.text, s, e), None, self.previous, self._continued_mention(), unit.sentence)]
         if recent > CONTINUATION_WINDOW and self.previous is not None:
             return []
-        if not self._reported_subjunctive(outside, konj2=recent <= KONJ2_WINDOW and self.previous is not None):
+        right_after = recent <= KONJ2_WINDOW and self.previous is not None
+        if not (self._reported_subjunctive(outside, konj2=right_after) or right_after and self._reportative_sollen(outside)):
             if speech and recent <= 1 and len(words_outside) <= 2:
                 q = speech[0]
                 return [Statement("direct", Span.of(self.text, *self._trim_quote(q.start, q.end)), None, self.previous, self._continued_mention(), unit.sentence)]
@@ -866,6 +867,11 @@ class _Extractor:
         """Reported speech before any attribution: the person the text named last."""
         name = self.resolver.person_before(unit.start)
         return Speaker(name, True) if name else None
+
+    @staticmethod
+    def _reportative_sollen(tokens: list[Token]) -> bool:
+        """`Er soll resistent sein`, right after a statement: what the source says, told on."""
+        return any(t.lemma == "sollen" and t.pos == "VM(FIN)" and t.lower in ("soll", "sollen") for t in tokens)
 
     def _reported_subjunctive(self, tokens: list[Token], konj2: bool) -> bool:
         return has_reported_subjunctive(tokens, self.lex, konj2)

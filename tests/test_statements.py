@@ -358,3 +358,9 @@ def test_reportative_sollen_right_after_a_statement_continues_it(statements):
     found = statements("Die Polizei teilte mit, der Mann sei festgenommen worden. Er soll zwei Menschen verletzt haben. Die Stadt baut 2030 eine neue Brücke.")
     assert [s["speaker"]["name"] for s in found] == ["Die Polizei", "Die Polizei"]
     assert found[1]["message"]["text"] == "Er soll zwei Menschen verletzt haben"
+
+
+def test_nach_and_gemaess_with_source_nouns(statements):
+    found = statements("Nach einer Studie der Universität steigt das Risiko. Gemäß der Zeitung kostete der Unfall zwei Menschen das Leben. Nach dem Bericht ging er nach Hause.")
+    assert [s["cue"]["text"] for s in found] == ["Nach einer Studie", "Gemäß"]
+    assert [s["speaker"]["name"] for s in found] == ["der Universität", "der Zeitung"]

@@ -32,10 +32,11 @@ from lagebild.nlp.quotes import Quote
 
 # `nach Angaben von X`, `nach Polizeiangaben`, `nach Schätzung der WHO`: nouns (and compound endings)
 # after `nach` that name a source of information
-SOURCE_NOUNS = ("quellen", "medien", "unterlagen", "dokumenten", "angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen", "ermittlungen", "darstellungen", "aussage")
+SOURCE_NOUNS = ("studie", "stellungnahme", "ergebnis", "ergebnissen", "planungen", "meldung", "meldungen", "hinweis", "hinweisen", "bericht", "gerüchten", "quellen", "medien", "unterlagen", "dokumenten", "angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen", "ermittlungen", "darstellungen", "aussage")
 QUOTED_WORDING_BEFORE = {"ein", "eine", "einen", "einem", "einer", "eines", "als", "keine", "keinen", "keinem", "keiner"}
 IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
 REPORTED_ACTS = {"say", "report", "announce", "accuse", "criticise", "demand", "reject", "warn", "promise", "ask", "write"}
+EVENT_LIKE_SOURCES = ("bericht", "hinweis")  # "nach dem Bericht": "after" unless a holder follows
 UNSAID = (-1, -1)  # a speaker phrase that names nobody: passives without agent
 CONTINUATION_WINDOW = 8  # units after the last statement in which Konjunktiv I continues it
 KONJ2_WINDOW = 2  # Konjunktiv II is also hypothetical in narration: only right after a statement
@@ -176,7 +177,7 @@ class _Extractor:
                 cue = self._verb_cue(unit, i) or self._verb_after_quote(unit, i)
                 if cue:
                     cues.append(cue)
-            elif t.lower == "laut" and t.pos.startswith("APPR") or t.lower == "zufolge" or self._is_source_postposition(unit, i):
+            elif t.lower in ("laut", "gemäß") and t.pos.startswith("APPR") or t.lower == "zufolge" or self._is_source_postposition(unit, i):
                 cues.append(Cue([i], "prep", i))
             elif t.lower == "demnach" and (i == unit.first or self.tokens[i - 1].pos.endswith("(FIN)")):
                 cues.append(Cue([i], "demnach", i))  # "Demnach steht …": according to what was just cited
@@ -239,7 +240,9 @@ class _Extractor:
         while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART", "PDAT", "PIAT", "PPOSAT")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith(("ART", "PDAT", "PPOSAT"))):
             j += 1
         if j < unit.last and self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS):
-            return j
+            events = self.tokens[j].lower.endswith(EVENT_LIKE_SOURCES) and self.tokens[i + 1].lower == "dem"
+            holder = j + 1 < unit.last and self.tokens[j + 1].lower in ("des", "der", "von", "vom")
+            return None if events and not holder else j  # "nach dem Bericht" may be "after the report"
         return None
 
     def _verb_after_quote(self, unit: Unit, i: int) -> Cue | None:
@@ -580,12 +583,12 @@ class _Extractor:
             pp = (start, i)
         else:
             after = cue.tokens[-1] + 1
-            if after < unit.last and self.tokens[after].lower in ("von", "des", "der", "dem", "vom") and word != "laut":
+            if after < unit.last and self.tokens[after].lower in ("von", "des", "der", "dem", "vom") and word not in ("laut", "gemäß"):
                 after += 1 if self.tokens[after].lower in ("von", "vom") else 0
             np = noun_phrase_at(self.tokens, after, unit.last)
             if np is None and word == "nach":
                 np = (i + 1, cue.tokens[-1])  # "nach Polizeiangaben": the source noun is the source
-            elif np is None and word == "laut" and after < unit.last and not is_punct(self.tokens[after]) and not self.tokens[after].pos.startswith("V"):
+            elif np is None and word in ("laut", "gemäß") and after < unit.last and not is_punct(self.tokens[after]) and not self.tokens[after].pos.startswith("V"):
                 np = (after, after)  # "laut faz.net"
             pp = (i, np[1] if np else i)
         if np is None:

@@ -364,3 +364,26 @@ def test_nach_and_gemaess_with_source_nouns(statements):
     found = statements("Nach einer Studie der Universität steigt das Risiko. Gemäß der Zeitung kostete der Unfall zwei Menschen das Leben. Nach dem Bericht ging er nach Hause.")
     assert [s["cue"]["text"] for s in found] == ["Nach einer Studie", "Gemäß"]
     assert [s["speaker"]["name"] for s in found] == ["der Universität", "der Zeitung"]
+
+
+def test_documents_cited_with_in_speak(statements):
+    found = statements(
+        "In der Pressemitteilung des Verbands heißt es, die Lage sei ernst. "
+        "In einem Bericht der Zeitung wurde vermutet, dass niemand überlebt hat. In Berlin heißt es, man sei zufrieden."
+    )
+    assert [s["speaker"]["name"] for s in found] == ["des Verbands", "der Zeitung", None]
+
+
+def test_subject_before_relative_clause_or_coordination(statements):
+    found = statements(
+        "Huber, der sich zu diesem Schritt entschlossen hatte, sagte, er wolle Platz machen. "
+        "Lena Roth war ebenfalls anwesend und sagte, sie freue sich. Aber Zeitungen berichteten, es sei ermittelt worden. "
+        "Als Aufgabe sah es Karl Stein an, die Reform voranzutreiben."
+    )
+    assert [s["speaker"]["name"] for s in found] == ["Huber", "Lena Roth", "Zeitungen", "Karl Stein"]
+
+
+def test_speaker_phrase_stops_where_another_actor_begins(pipeline):
+    found = pipeline.analyze("Vor dem Gipfel hat Generalsekretär Jens Stoltenberg Russland und Belarus vor einer Eskalation gewarnt.").to_dict()["statements"]
+    assert [s["speaker"]["name"] for s in found] == ["Jens Stoltenberg"]
+    assert found[0]["speaker"]["mention"]["text"] == "Generalsekretär Jens Stoltenberg"

@@ -11,6 +11,7 @@ from lagebild.document import Token
 
 DETERMINERS = ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT")
 SKIPPABLE = {"auch", "zudem", "weiter", "dann", "nun", "jedoch", "aber", "dazu", "später", "bereits", "noch", "ebenfalls", "zuletzt", "schließlich", "außerdem", "gleichzeitig", "daraufhin", "anschließend", "demnach", "hingegen", "dagegen", "allerdings", "indes", "unterdessen", "damals", "heute", "gestern", "erneut", "nochmals", "wiederum", "selbst", "jetzt", "einst", "kürzlich", "jüngst", "seinerseits", "ihrerseits", "sich", "sogar", "nur", "wörtlich", "deshalb", "daher", "also", "doch", "ja", "so", "etwa", "zufolge"}
+CLAUSE_CONJUNCTIONS = {"aber", "und", "doch", "denn", "oder", "sondern"}
 FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade", "ebenso", "ebenfalls", "vor allem"}
 PRONOUNS = {"er", "sie"}  # third person: resolved to an antecedent
 DEMONSTRATIVES = {"dieser", "diese", "jener", "jene"}  # "sagte dieser": the person just named
@@ -118,7 +119,7 @@ def _quoted_title_end(tokens: list[Token], j: int, stop: int) -> int | None:
 
 def phrase_after(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
     """The speaker phrase after a verb at i-1: skips adverbs like `auch`, `weiter`."""
-    while i < stop and (tokens[i].lower in SKIPPABLE or tokens[i].pos in ("ADV", "PTKNEG")) and tokens[i].lower not in SPEAKER_PRONOUNS:
+    while i < stop and (tokens[i].lower in SKIPPABLE or tokens[i].pos in ("ADV", "PTKNEG") or tokens[i].lower == "es" and i + 1 < stop) and tokens[i].lower not in SPEAKER_PRONOUNS:
         i += 1
     return noun_phrase_at(tokens, i, stop)
 
@@ -126,7 +127,7 @@ def phrase_after(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | No
 def phrase_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
     """The first constituent before a V2 verb when it is a noun phrase (the subject), with its
     attributes: `Der Leiter des Programms der WHO, Klaus Stöhr,` or `Merkel (CDU)`."""
-    while start < verb and tokens[start].lower in FOCUS_PARTICLES:  # "Auch NEOS-Chefin X meinte"
+    while start < verb and (tokens[start].lower in FOCUS_PARTICLES or tokens[start].lower in CLAUSE_CONJUNCTIONS):  # "Auch NEOS-Chefin X meinte", "Aber Zeitungen berichteten"
         start += 1
     if verb <= start:
         return None

@@ -34,6 +34,10 @@ class SpeakerResolver:
         self.doc = doc
         self.tokens = doc.tokens
         self._role_suffixes = tuple(speech_lexicon().word_class("role_suffix"))
+        # where the entity layer saw a new actor begin, a name run ends: "Jens Stoltenberg | Russland"
+        labels = {e.start: e.label for e in doc.layers.get("entities", [])}
+        self._entity_labels = {t.i: labels[t.start] for t in self.tokens if t.start in labels}
+        self._entity_starts = set(self._entity_labels)
         self.runs = self._name_runs()
         self.run_ends = [self.tokens[last].end for _, last in self.runs]
         self.in_runs = {i for first, last in self.runs for i in range(first, last + 1)}
@@ -58,6 +62,9 @@ class SpeakerResolver:
             in_run = start is not None and t.sent == self.tokens[start].sent
             if in_run and i > particle_until and (end := self._particle_end(i)):
                 particle_until = end  # "Ursula von der Leyen", "Karl-Theodor zu Guttenberg"
+            if in_run and i in self._entity_starts and i > start and i > particle_until:
+                runs.append((start, i - 1))
+                start, in_run = None, False
             if self._is_name_token(t) or (in_run and (i <= particle_until or self._is_unknown_capitalised(t))):
                 start = i if start is None or not in_run else start
                 if not in_run and start != i:
@@ -69,6 +76,18 @@ class SpeakerResolver:
         if start is not None:
             runs.append((start, len(self.tokens) - 1))
         return runs
+
+    def trim_to_speaker(self, first: int, last: int) -> int:
+        """Where a speaker phrase that runs on into another actor should end: `Generalsekretär
+        Jens Stoltenberg | Russland und Belarus … gewarnt` (an object after the subject)."""
+        seen_person = False
+        for k in range(first, last + 1):
+            label = self._entity_labels.get(k)
+            if label == "PER":
+                seen_person = True
+            elif label is not None and seen_person and self.tokens[k - 1].text != ",":
+                return k - 1
+        return last
 
     def _particle_end(self, i: int) -> int | None:
         """The last token of a nobiliary particle with the name part after it (`von der Leyen`)."""

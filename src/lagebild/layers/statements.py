@@ -265,7 +265,15 @@ class _Extractor:
         for j in [*range(i + 1, min(right, i + 4)), *range(max(0, i - 8), i)]:
             if self.tokens[j].lower in IMPERSONAL_SOURCES:
                 return noun_phrase_at(self.tokens, j + 1, max(right, i))
+            if self.tokens[j].lower in ("in", "im"):  # "In der Pressemitteilung des WWF heißt es"
+                np = noun_phrase_at(self.tokens, j + 1, max(right, i))
+                if np and self._names_document(np):
+                    return np
         return None
+
+    def _names_document(self, np: tuple[int, int]) -> bool:
+        documents = tuple(self.lex.word_class("document_noun"))
+        return any(self.tokens[k].pos == "NN" and self.tokens[k].lower.endswith(documents) for k in range(np[0], np[1] + 1))
 
     def _impersonal_source(self, i: int, right: int) -> bool:
         """`hieß es von/aus/bei X` names a source; a bare `hieß es` does not."""
@@ -315,7 +323,7 @@ class _Extractor:
                 np = noun_phrase_at(self.tokens, j + 1, right)
                 if np and np[1] < cue_token:
                     return np
-        return None
+        return self._impersonal_speaker(cue_token, right)  # "In einem Bericht wurde vermutet, …"
 
     def _auxiliary_before(self, unit: Unit, cue_token: int) -> int | None:
         """A finite `haben`/`sein` earlier in the clause of a cue that ends that clause."""
@@ -384,12 +392,15 @@ class _Extractor:
             return made
         if self.tokens[left + 1].pos.startswith(("KOUS", "PRELS", "PWS", "PWAV")) or subjunctive_mood(self.tokens[fin], self.lex) == 1:
             return []
-        if fin == left + 1 and left >= unit.first and self.tokens[left].text == "," and (self._follows_main_clause(unit, left) or self._follows_apposition(unit, left)):
+        after_comma = fin == left + 1 and left >= unit.first and self.tokens[left].text == ","
+        if after_comma and (self._follows_main_clause(unit, left) or self._follows_apposition(unit, left)):
             np = self._unit_subject(unit)  # coordinated clause, or "X, Experte der Y, kritisierte": the first subject
+        elif after_comma and self._follows_relative_clause(unit, left):
+            np = self._first_phrase(unit)  # "Deiss, der sich … entschlossen hatte, sagte"
         elif self.tokens[i].lemma.lower() == "heißen":
             np = self._impersonal_speaker(i, right) or UNSAID
         else:
-            np = self._subject(left + 1, fin, right)
+            np = self._subject(left + 1, fin, right) or self._coordinated_subject(left, fin)
         if self._is_passive(fin, i):  # "Die Männer werden beschuldigt, …": the subject says nothing
             np = self._agent(i, left, right) or UNSAID
         if self.tokens[i].lemma.lower() == "zitieren":
@@ -500,6 +511,27 @@ class _Extractor:
         left, _ = self._clause(unit, comma - 1) if comma - 1 >= unit.first else (comma, comma)
         finite = [j for j in range(left + 1, comma) if self.tokens[j].pos.endswith("(FIN)")]
         return bool(finite) and finite[-1] < comma - 1
+
+    def _follows_relative_clause(self, unit: Unit, comma: int) -> bool:
+        """`X, der sich … entschlossen hatte, sagte`: a verb-final relative clause before the comma."""
+        start = comma - 1
+        while start > unit.first and self.tokens[start - 1].text != ",":
+            start -= 1
+        if start <= unit.first:
+            return False
+        opener = self.tokens[start] if self.tokens[start].pos == "PRELS" else self.tokens[start + 1] if self.tokens[start].pos.startswith("APPR") else None
+        return opener is not None and opener.pos == "PRELS" and self.tokens[comma - 1].pos.endswith("(FIN)")
+
+    def _first_phrase(self, unit: Unit) -> tuple[int, int] | None:
+        comma = next((j for j in range(unit.first, unit.last) if self.tokens[j].text == ","), unit.last)
+        return noun_phrase_at(self.tokens, unit.first, comma)
+
+    def _coordinated_subject(self, left: int, fin: int) -> tuple[int, int] | None:
+        """`Podolski war anwesend und sagte`: the subject of the first of two coordinated verbs."""
+        if fin - 1 <= left + 1 or self.tokens[fin - 1].lower != "und":
+            return None
+        first_fin = next((j for j in range(left + 1, fin - 1) if self.tokens[j].pos.endswith("(FIN)")), None)
+        return self._subject(left + 1, first_fin, fin - 1) if first_fin is not None else None
 
     def _follows_apposition(self, unit: Unit, comma: int) -> bool:
         """`Fritz Tack, Agrarexperte der Fraktion, kritisierte`: only noun phrases before the comma."""
@@ -689,6 +721,7 @@ class _Extractor:
         if np == UNSAID or self.tokens[np[0]].pos.startswith("APPR") and self.tokens[np[0]].lower not in ("laut",):
             return None, None  # no speaker, or a prepositional phrase ("Am 1. Februar") taken for one
         first, last = self._with_apposition(*np)
+        last = self.resolver.trim_to_speaker(first, last)
         mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
         previous_offset = self._end_of_last_statement()
         if self.tokens[last].lower.endswith(SOURCE_NOUNS) and self.tokens[first].pos == "PPOSAT" and first < last:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from lagebild import __version__
+from lagebild.analysis import SCHEMA_VERSION
 from lagebild.pipeline import Pipeline
 from lagebild.store import counts, doc_identity, export, ingest, search, statements
 
@@ -95,13 +96,15 @@ def test_ingest_counts_and_versions(corpus):
     assert n["documents"] == len(docs)
     assert n["statements"] == 2 * 12 + 1
     assert n["timexes"] >= 12
-    assert n["entities"] == 0
     conn = sqlite3.connect(db)
+    analyses = [json.loads(row[0]) for row in conn.execute("SELECT analysis FROM documents")]
+    for table in ("entities", "events"):
+        assert n[table] == sum(len(a[table]) for a in analyses)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     rows = conn.execute(
         "SELECT DISTINCT lagebild_version, schema_version FROM documents"
     ).fetchall()
-    assert rows == [(__version__, "1.0")]
+    assert rows == [(__version__, SCHEMA_VERSION)]
     ids = {row[0] for row in conn.execute("SELECT doc_id FROM documents")}
     assert "d0" in ids and doc_identity(None, docs[1]["text"]) in ids
     url, date = conn.execute(
@@ -226,7 +229,28 @@ def test_resume_after_kill(tmp_path):
     stats = ingest([str(source)], db, progress=False, batch_size=20)
     assert stats.skipped_present == partial and stats.ingested == 300 - partial
     assert table_counts(db) == table_counts(clean_db)
+    assert store_contents(db) == store_contents(clean_db)
     assert_consistent(db)
+
+
+def store_contents(db: Path) -> dict[str, list]:
+    """Every row of the store but timestamps and internal keys, in a stable order."""
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            "documents": conn.execute(
+                "SELECT doc_id, text, stated_date, date, url, analysis FROM documents ORDER BY doc_id"
+            ).fetchall(),
+            "statements": conn.execute(
+                "SELECT doc_id, n, kind, speaker_name, speaker_actor, cue_text, message_text "
+                "FROM statements ORDER BY doc_id, n"
+            ).fetchall(),
+            "entities": conn.execute("SELECT * FROM entities ORDER BY doc_id, n").fetchall(),
+            "timexes": conn.execute("SELECT * FROM timexes ORDER BY doc_id, n").fetchall(),
+            "events": conn.execute("SELECT * FROM events ORDER BY doc_id, n").fetchall(),
+        }
+    finally:
+        conn.close()
 
 
 def test_concurrent_read_during_ingest(tmp_path, monkeypatch):
@@ -314,33 +338,94 @@ def test_statements_filters(corpus):
         statements(db, since="März 2025")
 
 
-def test_export_round_trip(corpus, tmp_path):
+def test_export_analyses_and_csv(corpus, tmp_path):
     db, _ = corpus
     n = table_counts(db)
     out = tmp_path / "out.jsonl"
-    assert export(db, "jsonl", out) == n["documents"]
+    assert export(db, "jsonl", out) == {"documents": n["documents"]}
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == n["documents"]
     stored = [
         row[0] for row in sqlite3.connect(db).execute("SELECT analysis FROM documents ORDER BY rid")
     ]
     assert lines == stored
     first = json.loads(lines[0])
     assert first["id"] == "d0" and first["statements"][0]["speaker"]["name"] == "Stoltenberg"
-    out_csv = tmp_path / "out.csv"
-    assert export(db, "csv", out_csv) == n["statements"]
+    # one table to one file
+    out_csv = tmp_path / "statements.csv"
+    assert export(db, "csv", out_csv, tables="statements") == {"statements": n["statements"]}
     with out_csv.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == n["statements"]
-    assert {"doc_id", "date", "speaker", "kind", "cue", "message"} <= set(rows[0])
-    assert rows[0]["doc_id"] == "d0" and rows[0]["message"].startswith("Wir kommen")
+    assert {"doc_id", "n", "date", "speaker_name", "kind", "cue_text", "message_text"} <= set(
+        rows[0]
+    )
+    assert rows[0]["doc_id"] == "d0" and rows[0]["message_text"].startswith("Wir kommen")
+    # every table into a directory
+    written = export(db, "csv", tmp_path / "tables")
+    assert set(written) == {"documents", "statements", "entities", "timexes"} | (
+        {"events", "event_actors"} if n["events"] else set()
+    )
+    for table, count in written.items():
+        assert count == n[table]
+        lines = (tmp_path / "tables" / f"{table}.csv").read_text(encoding="utf-8").splitlines()
+        assert len(lines) >= count + 1  # header (texts may hold line breaks)
+    as_jsonl = export(db, "jsonl", tmp_path / "j", tables=["entities"])
+    assert as_jsonl == {"entities": n["entities"]}
     with pytest.raises(ValueError):
         export(db, "xml", tmp_path / "x")
+    with pytest.raises(ValueError):
+        export(db, "csv", tmp_path / "x", tables=["nope"])
 
 
-def test_export_parquet(corpus, tmp_path):
-    pq = pytest.importorskip("pyarrow.parquet")
+def _store_rows(db: Path, table: str) -> dict[tuple, dict]:
+    """The rows of a store table with the effective date of their document, by key."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    rows = {}
+    for row in conn.execute(
+        f"SELECT t.*, d.date AS doc_date FROM {table} t JOIN documents d USING (doc_id)"
+    ):
+        row = dict(row)
+        row.pop("sid", None)
+        row.pop("rid", None)
+        row.pop("analysis", None)
+        rows[(row["doc_id"], row.get("n"))] = row
+    return rows
+
+
+def test_export_parquet_round_trip(corpus, tmp_path):
+    from lagebild.store.export import read_parquet_dataset, year_month
+
     db, _ = corpus
-    out = tmp_path / "out.parquet"
-    assert export(db, "parquet", out) == table_counts(db)["statements"]
-    assert pq.read_table(out).num_rows == table_counts(db)["statements"]
+    written = export(db, "parquet", tmp_path / "pq")
+    for table in ("documents", "statements", "entities", "timexes"):
+        stored = _store_rows(db, table)
+        exported = read_parquet_dataset(tmp_path / "pq" / table)
+        assert written[table] == len(exported) == len(stored)
+        for row in exported:
+            key = (row["doc_id"], row.get("n"))
+            expected = stored[key]
+            date = expected.pop("doc_date")
+            assert row.pop("year_month") == year_month(date)
+            assert row.pop("date") == (expected.pop("date") if table == "documents" else date)
+            assert row == expected
+    partitions = sorted(p.name for p in (tmp_path / "pq" / "statements").iterdir())
+    assert partitions == [f"year_month=2025-{m:02d}" for m in range(1, 13)] + ["year_month=undated"]
+    with pytest.raises(FileExistsError):
+        export(db, "parquet", tmp_path / "pq")  # never mixed into an earlier export
+
+
+def test_parquet_readable_by_pandas_and_duckdb(corpus, tmp_path):
+    pd = pytest.importorskip("pandas")
+    duckdb = pytest.importorskip("duckdb")
+    db, _ = corpus
+    export(db, "parquet", tmp_path / "pq", tables=["statements"])
+    frame = pd.read_parquet(tmp_path / "pq" / "statements")
+    assert len(frame) == table_counts(db)["statements"]
+    assert set(frame["year_month"].astype(str)) >= {"2025-01", "undated"}
+    glob = str(tmp_path / "pq" / "statements" / "*" / "*.parquet")
+    by_month = duckdb.sql(
+        f"SELECT year_month, count(*) FROM read_parquet('{glob}', hive_partitioning = true) "
+        "WHERE year_month = '2025-03' GROUP BY year_month"
+    ).fetchall()
+    assert by_month == [("2025-03", 2)]

@@ -18,6 +18,9 @@ from lagebild.layers.timex import (
     compose_duration,
     duration_value,
     find_timexes,
+    shift_value,
+    value_period,
+    weekday_of,
 )
 
 # Wednesday, ISO week 24
@@ -566,3 +569,55 @@ def _timed(text: str, n: int = 10) -> float:
     for _ in range(n):
         find_timexes(text, "2021-06-16")
     return (time.perf_counter() - t0) / n
+
+
+# --------------------------------------------------------------------------- the issue's list, one class each
+
+
+@pytest.mark.parametrize("text,typ,val", [
+    ("am 14. Juni 2021", "DATE", "2021-06-14"),
+    ("14.06.2021", "DATE", "2021-06-14"),
+    ("im Juni 2021", "DATE", "2021-06"),
+    ("im Jahr 2021", "DATE", "2021"),
+    ("am Montag", "DATE", "2021-06-14"),
+    ("gestern", "DATE", "2021-06-15"),
+    ("heute", "DATE", "2021-06-16"),
+    ("vorige Woche", "DATE", "2021-W23"),
+    ("Anfang Juli", "DATE", "2021-07"),
+    ("Mitte 2020", "DATE", "2020"),
+    ("im Frühjahr", "DATE", "2021-SP"),
+    ("im vergangenen Jahr", "DATE", "2020"),
+    ("in den vergangenen Monaten", "DURATION", "PXM"),
+    ("nächstes Jahr", "DATE", "2022"),
+    ("seit drei Jahren", "DURATION", "P3Y"),
+    ("zwei Wochen lang", "DURATION", "P2W"),
+    ("jeden Montag", "SET", "XXXX-WXX-1"),
+    ("eine Woche vor dem 14. Juni", "DATE", "2021-06-07"),
+    ("in der 23. Kalenderwoche", "DATE", "2021-W23"),
+])
+def test_issue_examples_against_a_fixed_anchor(text, typ, val):
+    t = one(text)
+    assert (t.type, t.value) == (typ, val)
+
+
+def test_value_period_covers_the_days_of_a_value():
+    assert value_period("2021-06-14") == (dt.date(2021, 6, 14), dt.date(2021, 6, 14), "D")
+    assert value_period("2021-06-14T14:00") == (dt.date(2021, 6, 14), dt.date(2021, 6, 14), "D")
+    assert value_period("2021-W23") == (dt.date(2021, 6, 7), dt.date(2021, 6, 13), "W")
+    assert value_period("2021-06") == (dt.date(2021, 6, 1), dt.date(2021, 6, 30), "M")
+    assert value_period("2021-Q2") == (dt.date(2021, 4, 1), dt.date(2021, 6, 30), "M")
+    assert value_period("2021-WI") == (dt.date(2021, 12, 1), dt.date(2022, 2, 28), "M")
+    assert value_period("2021") == (dt.date(2021, 1, 1), dt.date(2021, 12, 31), "Y")
+    for vague in ("XXXX-06", "PAST_REF", "199", "P3Y"):
+        assert value_period(vague) is None
+
+
+def test_shift_value_and_weekday_of():
+    day = dt.date(2021, 6, 14)
+    assert shift_value(day, "-P1W") == "2021-06-07"
+    assert shift_value(day, "+P2D") == "2021-06-16"
+    assert shift_value(day, "-P1M") == "2021-05"
+    assert shift_value(day, "later") is None
+    assert weekday_of("am Samstag, dem 24. März") == 6
+    assert weekday_of("Nacht zu Sonntag") == 7
+    assert weekday_of("am 24. März") is None

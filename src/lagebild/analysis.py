@@ -8,7 +8,7 @@ from typing import Any
 from lagebild import __version__
 from lagebild.document import Document
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Analysis:

@@ -113,6 +113,14 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)
 
+    @property
+    def effective_date(self) -> str | None:
+        """The date relative expressions resolve against: the dating layer's estimate when it
+        judged the stated date inconsistent, else the stated date."""
+        dating = self.layers.get("dating")
+        resolved = getattr(dating, "resolved_against", None)
+        return resolved if resolved is not None else self.stated_date
+
     def sentence_tokens(self, sent: Sentence) -> list[Token]:
         return self.tokens[sent.first_token : sent.last_token]
 

@@ -7,6 +7,10 @@ from typing import Any
 
 from lagebild.analysis import Analysis
 from lagebild.document import Document
+from lagebild.layers.coref import Coreference
+from lagebild.layers.dating import DatingLayer
+from lagebild.layers.entities import EntityRecognizer
+from lagebild.layers.events import EventCoder
 from lagebild.layers.linking import SpeakerLinker
 from lagebild.layers.statements import StatementFinder
 from lagebild.layers.timex import TimexLayer
@@ -18,7 +22,7 @@ Layer = Callable[[Document], None]
 
 
 def default_layers() -> list[Layer]:
-    return [Tokenizer(), Morphology(), QuoteFinder(), StatementFinder(), SpeakerLinker(), TimexLayer()]
+    return [Tokenizer(), Morphology(), QuoteFinder(), EntityRecognizer(), Coreference(), StatementFinder(), SpeakerLinker(), TimexLayer(), DatingLayer(), EventCoder()]
 
 
 class Pipeline:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lagebild.cli import analyze, corpus, evaluate, kb  # noqa: F401  (they register their commands)
+from lagebild.cli import actors, analyze, corpus, evaluate, events, kb, time, web  # noqa: F401  (they register their commands)
 from lagebild.cli.common import app
 
 

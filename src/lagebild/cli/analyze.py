@@ -19,12 +19,13 @@ class Format(StrEnum):
     pretty = "pretty"
     json = "json"
     jsonl = "jsonl"
+    html = "html"
 
 
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Text or JSONL files, directories, or - for stdin.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="pretty, json or jsonl.")] = Format.pretty,
+    format: Annotated[Format, typer.Option("--format", "-f", help="pretty, json, jsonl or html (one self-contained page).")] = Format.pretty,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     date: Annotated[str | None, typer.Option(help="Stated date YYYY[-MM[-DD]] for records without one.")] = None,
 ) -> None:
@@ -60,11 +61,15 @@ def analyze(
             done += 1
             if format is Format.jsonl:
                 write_jsonl(analysis, out)
-            elif format is Format.json:
+            elif format in (Format.json, Format.html):
                 collected.append(analysis)
             else:
                 write_pretty(analysis, console)
-        if collected:
+        if collected and format is Format.html:
+            from lagebild.web import article_html
+
+            out.write(article_html([a.to_dict() for a in collected]))
+        elif collected:
             write_json(collected, out)
     finally:
         if output:

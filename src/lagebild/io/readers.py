@@ -1,4 +1,4 @@
-"""Input records from plain text, `.txt` files, directories, JSON Lines and stdin.
+"""Input records from plain text, `.txt` files, HTML pages, directories, JSON Lines and stdin.
 
 A record that cannot be read becomes a `ReadError` naming file and line; the rest go on.
 """
@@ -15,6 +15,7 @@ from typing import Any
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+HTML_SUFFIXES = {".html", ".htm"}
 
 
 @dataclass
@@ -42,7 +43,7 @@ def read_inputs(paths: list[str]) -> Iterator[Record | ReadError]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES):
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES):
                 yield from _read_file(child)
         elif path.is_file():
             yield from _read_file(path)
@@ -64,14 +65,60 @@ def _read_file(path: Path) -> Iterator[Record | ReadError]:
     except OSError as error:
         yield ReadError(str(path), f"cannot read: {error.strerror or error}")
         return
-    yield _text_record(data, str(path), default_id=path.stem)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        yield _html_record(data, str(path), default_id=path.stem)
+    else:
+        yield _text_record(data, str(path), default_id=path.stem)
 
 
 def _read_stream(data: bytes, origin: str) -> Iterator[Record | ReadError]:
-    if data.lstrip()[:1] == b"{":
+    start = data.lstrip()[:15].lower()
+    if start[:1] == b"{":
         yield from _read_jsonl(data.splitlines(keepends=True), origin)
+    elif start.startswith((b"<!doctype html", b"<html")):
+        yield _html_record(data, origin, default_id=None)
     else:
         yield _text_record(data, origin, default_id=None)
+
+
+def _html_record(data: bytes, origin: str, default_id: str | None) -> Record | ReadError:
+    """The main text of an HTML page (trafilatura), with its title, date, URL and site."""
+    import trafilatura
+
+    if b"\x00" in data[:4096]:
+        return ReadError(origin, "binary data, not HTML")
+    try:
+        page = trafilatura.bare_extraction(
+            data,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as error:  # a page the extractor chokes on must not stop the run
+        return ReadError(origin, f"HTML extraction failed: {type(error).__name__}: {error}")
+    text = getattr(page, "text", None) if page is not None else None
+    if not text or not text.strip():
+        return ReadError(origin, "no main text found in the HTML page")
+    meta = {
+        "title": getattr(page, "title", None),
+        "url": getattr(page, "url", None),
+        "source": getattr(page, "sitename", None) or getattr(page, "hostname", None),
+    }
+    return Record(
+        text=text,
+        origin=origin,
+        id=default_id,
+        date=_html_date(getattr(page, "date", None)),
+        meta={key: value for key, value in meta.items() if isinstance(value, str) and value},
+    )
+
+
+def _html_date(value: object) -> str | None:
+    """YYYY-MM-DD from the page metadata, or None when it has no usable date."""
+    if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return value[:10]
+    return None
 
 
 def _text_record(data: bytes, origin: str, default_id: str | None) -> Record | ReadError:

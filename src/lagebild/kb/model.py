@@ -412,6 +412,12 @@ class KnowledgeBase:
         matches.sort(key=lambda m: (m.rank, -_prominence(m.entry)))
         return matches
 
+    def alias_items(self) -> Iterator[tuple[str, str, str]]:
+        """Every indexed name as (text, entry id, via): what a text scanner builds its index from."""
+        for text, hits in self._exact.items():
+            for entry_id, via in hits:
+                yield text, entry_id, via
+
     def lookup(self, alias: str) -> list[Entry]:
         """Entries `alias` may name, best first (see `match`)."""
         return [m.entry for m in self.match(alias)]

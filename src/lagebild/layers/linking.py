@@ -1,14 +1,21 @@
 """Speaker linking: statement speakers to knowledge-base entries, judged at the document's date.
 
-`Stoltenberg` in a text of 2021 is Jens Stoltenberg; `Merkel` is Angela Merkel. Where several
-entries share a name, the one that held an office at the document's date wins, then the most
-prominent. Descriptions (`ein Sprecher des Ministeriums`) stay unlinked.
+A speaker whose words are an entity mention, or a pronoun or nominal reference in a
+coreference cluster (`sagte er`, `der Norweger`), takes the entry of that mention or cluster:
+the entity layer has already weighed context and date there (`Kreml-Chef` → Wladimir Putin,
+`Stoltenberg` after `Jens Stoltenberg`). A speaker with no such mention is looked up by name:
+where several entries share it, the one that held an office at the document's date wins,
+then the most prominent. Descriptions (`ein Sprecher des Ministeriums`) stay unlinked.
 """
 
 from __future__ import annotations
 
 from lagebild.document import Document
 from lagebild.kb import Entry, KnowledgeBase, Person, load_kb
+from lagebild.layers.coref import cluster_of
+
+_NO_MENTION = object()
+_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"})
 
 
 class SpeakerLinker:
@@ -20,10 +27,43 @@ class SpeakerLinker:
     def __call__(self, doc: Document) -> None:
         for statement in doc.layers.get("statements", []):
             speaker = statement.speaker
-            if speaker is None or not speaker.name or speaker.name[:1].islower():
+            if speaker is None or not speaker.name:
                 continue
-            entry = self.best(speaker.name, doc.stated_date)
-            statement.entity = entry.id if entry else None
+            linked = self._from_clusters(doc, statement)
+            if linked is not _NO_MENTION:
+                statement.entity = linked
+            elif not speaker.name[:1].islower():
+                entry = self.best(speaker.name, doc.stated_date)
+                statement.entity = entry.id if entry else None
+
+    @staticmethod
+    def _from_clusters(doc: Document, statement) -> str | None | object:
+        """The KB id of the entity the speaker mention names; `_NO_MENTION` when it names none.
+
+        A person inside the mention wins (`Israels Staatspräsident Schimon Peres`: Peres, the one
+        whose name the speaker carries); an organisation or state only when it is the whole
+        mention (`die CSU`, `das iranische Außenministerium`); else a pronoun or nominal reference
+        of a cluster (`er`, `der Norweger`)."""
+        span = statement.mention
+        if span is None:
+            return _NO_MENTION
+        inside = [m for m in doc.layers.get("entities", []) if m.start < span.end and span.start < m.end]
+        people = [m for m in inside if m.label == "PER"]
+        if people:
+            name = statement.speaker.name or ""
+            named = [m for m in people if (m.name or m.text).split()[-1] in name] or people
+            return named[-1].kb_id
+        words = span.text.split()
+        bare = " ".join(words[1:]) if len(words) > 1 and words[0].lower() in _ARTICLES else span.text
+        whole = [m for m in inside if m.label in ("ORG", "GPE") and m.text == bare]
+        if whole:
+            return whole[0].kb_id
+        cluster = cluster_of(doc, span.start, span.end)
+        if cluster is None or not any(s.start == span.start and s.end == span.end for s in cluster.mentions):
+            return _NO_MENTION
+        # a pronoun: trust the cluster only where it agrees with the speaker the statements layer found
+        agrees = cluster.name.split()[-1] in (statement.speaker.name or "")
+        return cluster.kb_id if agrees else _NO_MENTION
 
     def best(self, name: str, when: str | None) -> Entry | None:
         candidates = [e for e in self.kb.lookup(name) if e.label in ("PER", "ORG", "GPE")]

@@ -6,7 +6,25 @@ import sqlite3
 from importlib import resources
 from pathlib import Path
 
-STORE_SCHEMA_VERSION = "1"
+STORE_SCHEMA_VERSION = "2"
+
+# Columns each schema version added to tables that existed before it; an older store gets
+# them by ALTER TABLE, then every document's rows are rebuilt from its stored analysis.
+ADDED_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "2": [
+        ("documents", "estimated_date TEXT"),
+        ("documents", "date_consistent INTEGER"),
+        ("documents", "date_confidence REAL"),
+        ("documents", "date TEXT"),
+        ("statements", "speaker_entity TEXT"),
+        ("statements", "speaker_actor TEXT COLLATE NOCASE"),
+        ("statements", "time_value TEXT"),
+        ("entities", "country TEXT"),
+        ("entities", "role TEXT"),
+        ("entities", "cluster INTEGER"),
+        ("entities", "actor TEXT COLLATE NOCASE"),
+    ],
+}
 
 
 def _schema_sql() -> str:
@@ -42,32 +60,64 @@ def connect(path: str | Path, *, create: bool = True, timeout: float = 30.0) -> 
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.create_function("casefold", 1, _casefold, deterministic=True)
-    if create:
-        init_schema(conn)
+    if create or stored_schema_version(conn) != STORE_SCHEMA_VERSION:
+        init_schema(conn)  # creates, or upgrades an older store in place
     return conn
 
 
 def init_schema(conn: sqlite3.Connection) -> None:
+    """Create the schema, or upgrade an older store to it; re-applying is a no-op."""
     conn.execute("BEGIN IMMEDIATE")
     try:
+        found = stored_schema_version(conn)
+        if found is not None and int(found) > int(STORE_SCHEMA_VERSION):
+            raise RuntimeError(
+                f"store schema version {found} is newer than this lagebild's ({STORE_SCHEMA_VERSION}): upgrade lagebild"
+            )
+        upgrading = found is not None and found != STORE_SCHEMA_VERSION
+        if upgrading:
+            _add_columns(conn, found)
         for statement in _split_sql(_schema_sql()):
             conn.execute(statement)
-        found = conn.execute(
-            "SELECT value FROM store_meta WHERE key = 'store_schema_version'"
-        ).fetchone()
-        if found is None:
+        if upgrading:
+            _rederive_all(conn)
+        if found != STORE_SCHEMA_VERSION:
             conn.execute(
-                "INSERT INTO store_meta(key, value) VALUES ('store_schema_version', ?)",
+                "INSERT OR REPLACE INTO store_meta(key, value) VALUES ('store_schema_version', ?)",
                 (STORE_SCHEMA_VERSION,),
-            )
-        elif found[0] != STORE_SCHEMA_VERSION:
-            raise RuntimeError(
-                f"store schema version {found[0]} is not supported (this lagebild writes {STORE_SCHEMA_VERSION})"
             )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def stored_schema_version(conn: sqlite3.Connection) -> str | None:
+    """The schema version a store was written with; None for a new, empty file."""
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'"
+    ).fetchone():
+        return None
+    row = conn.execute("SELECT value FROM store_meta WHERE key = 'store_schema_version'").fetchone()
+    return None if row is None else row[0]
+
+
+def _add_columns(conn: sqlite3.Connection, found: str) -> None:
+    for version, additions in sorted(ADDED_COLUMNS.items(), key=lambda item: int(item[0])):
+        if int(version) <= int(found):
+            continue
+        for table, definition in additions:
+            present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if definition.split()[0] not in present:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {definition}")
+
+
+def _rederive_all(conn: sqlite3.Connection) -> None:
+    from lagebild.store.rows import rederive_document
+
+    stored = conn.execute("SELECT doc_id, analysis, analysed_at FROM documents").fetchall()
+    for doc_id, analysis, analysed_at in stored:
+        rederive_document(conn, doc_id, analysis, analysed_at)
 
 
 def _split_sql(script: str) -> list[str]:

@@ -1,30 +1,28 @@
-"""Ingest: read records, analyse them (optionally in worker processes), store them.
+"""Ingest: read records, analyse them (in-process, in worker processes or on Ray), store them.
 
-The parent process is the only writer. Documents are written in batches, one transaction
-per batch, so a killed ingest leaves only whole batches behind; a rerun skips every
-document already present (identity: record id, or sha256 of the text).
+The driver process reads the input and is the only writer. Documents are written in
+batches, one transaction per batch, so a killed ingest leaves only whole batches behind; a
+rerun skips every document already present (identity: record id, or sha256 of the text).
+With `out_dir` the analyses go to a Parquet dataset instead (sinks.py), for `load`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from lagebild import __version__
-from lagebild.store.db import connect
+from lagebild.store.engines import ENGINES, Task, run_in_pool, run_in_process, run_on_ray
+from lagebild.store.sinks import ParquetSink, StoreSink, write_batch
+
+__all__ = ["IngestStats", "doc_identity", "ingest", "write_batch"]
 
 DEFAULT_BATCH_SIZE = 200
-
-# (doc_id, record_id, text, date, meta, origin, replace)
-Task = tuple[Any, ...]
 
 
 @dataclass
@@ -57,190 +55,45 @@ def doc_identity(record_id: str | None, text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-# --------------------------------------------------------------------------- analysis side
-
-_PIPELINE = None
-
-
-def _init_worker() -> None:
-    global _PIPELINE
-    from lagebild.pipeline import Pipeline
-
-    _PIPELINE = Pipeline()
-
-
-def _span_fields(span: dict | None) -> tuple[Any, Any, Any]:
-    if not span:
-        return None, None, None
-    return span.get("start"), span.get("end"), span.get("text")
-
-
-def rows_from_analysis(doc_id: str, data: dict[str, Any], analysed_at: str) -> dict[str, Any]:
-    """The rows of every table for one analysis dict (Analysis.to_dict())."""
-    meta = data.get("meta") or {}
-    document = (
-        doc_id,
-        data["text"],
-        data.get("stated_date"),
-        meta.get("url"),
-        meta.get("source"),
-        meta.get("title"),
-        data.get("lagebild_version") or __version__,
-        data.get("schema_version") or "",
-        analysed_at,
-        json.dumps(data, ensure_ascii=False),
-    )
-    statements = []
-    for n, st in enumerate(data.get("statements") or [], 1):
-        speaker = st.get("speaker") or {}
-        m_start, m_end, m_text = _span_fields(speaker.get("mention"))
-        c_start, c_end, c_text = _span_fields(st.get("cue"))
-        msg_start, msg_end, msg_text = _span_fields(st.get("message"))
-        statements.append(
-            (
-                doc_id,
-                n,
-                st.get("kind"),
-                speaker.get("name"),
-                m_start,
-                m_end,
-                m_text,
-                c_text,
-                c_start,
-                c_end,
-                msg_start,
-                msg_end,
-                msg_text,
-                (st.get("medium") or {}).get("text"),
-                (st.get("addressee") or {}).get("text"),
-                st.get("sentence"),
-            )
-        )
-    timexes = [
-        (
-            doc_id,
-            n,
-            t.get("start"),
-            t.get("end"),
-            t.get("text"),
-            t.get("type"),
-            t.get("value"),
-            t.get("mod"),
-            None if t.get("anchor") is None else str(t.get("anchor")),
-        )
-        for n, t in enumerate(data.get("timexes") or [], 1)
-    ]
-    entities = []
-    for n, e in enumerate(data.get("entities") or [], 1):
-        kb = e.get("kb_id", e.get("entity"))
-        entities.append(
-            (
-                doc_id,
-                n,
-                e.get("start"),
-                e.get("end"),
-                e.get("text"),
-                e.get("label", e.get("type")),
-                None if kb is None else str(kb),
-                e.get("name"),
-            )
-        )
-    return {
-        "document": document,
-        "statements": statements,
-        "timexes": timexes,
-        "entities": entities,
-    }
-
-
-def _analyse(task: Task) -> tuple[str, Any]:
-    """('ok', (rows, replace)) or ('error', 'origin: message'). Runs in a worker or in-process."""
-    doc_id, record_id, text, date, meta, origin, replace = task
-    try:
-        analysis = _PIPELINE.analyze(text, date=date, id=record_id, **meta)
-        analysed_at = datetime.now(UTC).isoformat(timespec="seconds")
-        return "ok", (rows_from_analysis(doc_id, analysis.to_dict(), analysed_at), replace)
-    except Exception as error:  # one bad record must not stop a corpus run
-        return "error", (origin, f"analysis failed: {type(error).__name__}: {error}")
-
-
-# ----------------------------------------------------------------------------- write side
-
-_INSERT_DOCUMENT = (
-    "INSERT OR IGNORE INTO documents (doc_id, text, stated_date, url, source, title, "
-    "lagebild_version, schema_version, analysed_at, analysis) VALUES (?,?,?,?,?,?,?,?,?,?)"
-)
-_INSERT_STATEMENT = (
-    "INSERT INTO statements (doc_id, n, kind, speaker_name, speaker_mention_start, "
-    "speaker_mention_end, speaker_mention_text, cue_text, cue_start, cue_end, message_start, "
-    "message_end, message_text, medium, addressee, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-)
-_INSERT_TIMEX = 'INSERT INTO timexes (doc_id, n, start, "end", text, type, value, mod, anchor) VALUES (?,?,?,?,?,?,?,?,?)'
-_INSERT_ENTITY = 'INSERT INTO entities (doc_id, n, start, "end", text, label, kb_id, name) VALUES (?,?,?,?,?,?,?,?)'
-
-
-def delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
-    for table in ("statements", "timexes", "entities", "documents"):
-        conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-
-
-def write_batch(
-    conn: sqlite3.Connection, results: Iterable[tuple[dict[str, Any], bool]]
-) -> tuple[int, int]:
-    """Write analysed documents in one transaction; (written, replaced)."""
-    written = replaced = 0
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for rows, replace in results:
-            doc_id = rows["document"][0]
-            if replace:
-                delete_document(conn, doc_id)
-            if conn.execute(_INSERT_DOCUMENT, rows["document"]).rowcount != 1:
-                continue  # written meanwhile by someone else: keep theirs
-            conn.executemany(_INSERT_STATEMENT, rows["statements"])
-            conn.executemany(_INSERT_TIMEX, rows["timexes"])
-            conn.executemany(_INSERT_ENTITY, rows["entities"])
-            written += 1
-            replaced += int(replace)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    return written, replaced
-
-
 # ------------------------------------------------------------------------------- driver
 
 
 def ingest(
     paths: list[str] | str | Path,
-    db_path: str | Path,
-    workers: int = 1,
+    db_path: str | Path | None = None,
+    workers: int | None = 1,
     reanalyze: bool = False,
     rejects_path: str | Path | None = None,
     progress: bool = True,
     batch_size: int = DEFAULT_BATCH_SIZE,
     date: str | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    out_dir: str | Path | None = None,
 ) -> IngestStats:
-    """Analyse the records in `paths` (files, directories, JSONL, "-") into the store at `db_path`.
+    """Analyse the records in `paths` (files, directories, JSONL, HTML, "-") into the store
+    at `db_path`, or, with `out_dir`, into a Parquet dataset of analyses there.
 
     Idempotent and resumable: documents already stored are skipped (with `reanalyze`, those
     stored by another lagebild version are analysed again and replaced). Records that cannot
     be read or analysed are counted in `failed` and, with `rejects_path`, written there as
     JSON lines `{"origin": …, "reason": …}`. `date` is the stated date for records without one.
+    `engine`: "local" (`workers` processes) or "ray" (`workers` Ray actors, default one per
+    CPU; a local Ray, or the cluster at `address`).
     """
     from lagebild.io.readers import ReadError, read_inputs
 
-    if isinstance(paths, str | Path):
-        paths = [str(paths)]
-    paths = [str(p) for p in paths]
-    workers = max(1, int(workers))
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if db_path is None and out_dir is None:
+        raise ValueError("ingest needs a store (db_path) or an output directory (out_dir)")
+    paths = [str(paths)] if isinstance(paths, str | Path) else [str(p) for p in paths]
     batch_size = max(1, int(batch_size))
     stats = IngestStats()
     started = time.perf_counter()
-    conn = connect(db_path)
+    sink = ParquetSink(out_dir) if out_dir is not None else StoreSink(db_path)
     rejects = Path(rejects_path).open("w", encoding="utf-8") if rejects_path else None  # noqa: SIM115 (closed in finally)
-    bar = _Progress(progress)
+    bar = _Progress(progress, total=count_records(paths) if progress else None)
 
     def reject(origin: str, reason: str) -> None:
         stats.failed.append(f"{origin}: {reason}")
@@ -264,24 +117,20 @@ def ingest(
                 bar.update(stats)
                 continue
             seen.add(doc_id)
-            row = conn.execute(
-                "SELECT lagebild_version FROM documents WHERE doc_id = ?", (doc_id,)
-            ).fetchone()
-            replace = False
-            if row is not None:
-                if not (reanalyze and row[0] != __version__):
-                    stats.skipped_present += 1
-                    bar.update(stats)
-                    continue
-                replace = True
+            version = sink.stored_version(doc_id)
+            if version is not None and not (reanalyze and version != __version__):
+                stats.skipped_present += 1
+                bar.update(stats)
+                continue
+            meta = dict(record.meta)
             yield (
                 doc_id,
                 record.id,
                 record.text,
                 record.date or date,
-                dict(record.meta),
+                meta,
                 record.origin,
-                replace,
+                version is not None,
             )
 
     def store(results: list[tuple[str, Any]]) -> None:
@@ -291,44 +140,58 @@ def ingest(
                 good.append(payload)
             else:
                 reject(*payload)
-        written, replaced = write_batch(conn, good)
+        written, replaced = sink.write(good)
         stats.ingested += written
         stats.reanalyzed += replaced
         stats.skipped_present += len(good) - written
         bar.update(stats)
 
-    pool = None
+    batches = _batches(tasks(), batch_size)
+    if engine == "ray":
+        analysed = run_on_ray(batches, workers=workers, address=address)
+    elif (workers or 1) > 1:
+        analysed = run_in_pool(batches, int(workers))
+    else:
+        analysed = run_in_process(batches)
     try:
         bar.start()
-        if workers == 1:
-            _init_worker()
-            for batch in _batches(tasks(), batch_size):
-                store([_analyse(task) for task in batch])
-        else:
-            context = multiprocessing.get_context("spawn")
-            pool = context.Pool(workers, initializer=_init_worker)
-            pending = None
-            for batch in _batches(tasks(), batch_size):
-                chunk = max(1, len(batch) // (workers * 4))
-                submitted = pool.map_async(_analyse, batch, chunksize=chunk)
-                if pending is not None:
-                    store(pending.get())  # write batch k while the workers analyse batch k+1
-                pending = submitted
-            if pending is not None:
-                store(pending.get())
-            pool.close()
-            pool.join()
-            pool = None
+        for results in analysed:
+            store(results)
     finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        close = getattr(analysed, "close", None)
+        if close is not None:
+            close()  # stops worker processes or Ray on an interrupted run
         stats.seconds = time.perf_counter() - started
         bar.stop(stats)
         if rejects is not None:
             rejects.close()
-        conn.close()
+        sink.close()
     return stats
+
+
+def count_records(paths: list[str]) -> int | None:
+    """How many records the input holds, for the ETA: lines of JSON Lines, one per other
+    file; None for stdin."""
+    from lagebild.io.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if not file.is_file() or (
+                path.is_dir() and suffix not in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+            ):
+                continue
+            if suffix in JSONL_SUFFIXES:
+                with file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            else:
+                total += 1
+    return total
 
 
 def _batches(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
@@ -343,10 +206,11 @@ def _batches(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
 
 
 class _Progress:
-    """A rich progress line on stderr: documents written, skipped, failed, docs/s."""
+    """A rich progress bar on stderr: documents stored, skipped, failed, docs/s and ETA."""
 
-    def __init__(self, enabled: bool):
+    def __init__(self, enabled: bool, total: int | None = None):
         self.enabled = enabled
+        self.total = total
         self.progress = None
         self.task = None
         self.started = time.perf_counter()
@@ -355,19 +219,32 @@ class _Progress:
         if not self.enabled:
             return
         from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.started = time.perf_counter()
         self.progress = Progress(
             SpinnerColumn(),
-            TextColumn("[bold]ingest[/bold] {task.completed:,.0f} stored"),
+            TextColumn("[bold]ingest[/bold]"),
+            BarColumn(),
+            TextColumn("{task.fields[stored]:,} stored"),
             TextColumn("{task.fields[skipped]:,} skipped"),
             TextColumn("{task.fields[failed]:,} failed"),
             TextColumn("[cyan]{task.fields[rate]:,.1f} docs/s"),
             TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
             console=Console(stderr=True),
         )
-        self.task = self.progress.add_task("ingest", total=None, skipped=0, failed=0, rate=0.0)
+        self.task = self.progress.add_task(
+            "ingest", total=self.total, stored=0, skipped=0, failed=0, rate=0.0
+        )
         self.progress.start()
 
     def update(self, stats: IngestStats) -> None:
@@ -376,7 +253,8 @@ class _Progress:
         elapsed = time.perf_counter() - self.started
         self.progress.update(
             self.task,
-            completed=stats.ingested,
+            completed=stats.ingested + stats.skipped_present + len(stats.failed),
+            stored=stats.ingested,
             skipped=stats.skipped_present,
             failed=len(stats.failed),
             rate=stats.ingested / elapsed if elapsed > 0 else 0.0,

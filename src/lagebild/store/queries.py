@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from lagebild.store.actors import ABOUT_JOIN, actor_keys
 from lagebild.store.db import as_connection
 
 Db = str | Path | sqlite3.Connection
@@ -17,12 +18,12 @@ _BAREWORD = re.compile(r"^[\w*]+$")
 # A document's stated date, padded to its latest possible day (2025 -> 2025-99-99) or to
 # its earliest (2025 -> 2025-00-00); a range filter keeps documents whose date overlaps it.
 _DATE_HIGH = (
-    "(CASE length(d.stated_date) WHEN 4 THEN d.stated_date || '-99-99' "
-    "WHEN 7 THEN d.stated_date || '-99' ELSE d.stated_date END)"
+    "(CASE length(d.date) WHEN 4 THEN d.date || '-99-99' "
+    "WHEN 7 THEN d.date || '-99' ELSE d.date END)"
 )
 _DATE_LOW = (
-    "(CASE length(d.stated_date) WHEN 4 THEN d.stated_date || '-00-00' "
-    "WHEN 7 THEN d.stated_date || '-00' ELSE d.stated_date END)"
+    "(CASE length(d.date) WHEN 4 THEN d.date || '-00-00' "
+    "WHEN 7 THEN d.date || '-00' ELSE d.date END)"
 )
 
 
@@ -86,11 +87,11 @@ def _run_fts(db: Db, sql: str, params: list[Any], at: int) -> list[dict[str, Any
 def search(db: Db, query: str, limit: int = 20) -> list[dict[str, Any]]:
     """Full-text search over document texts, best first.
 
-    Each hit: doc_id, stated_date, title, url, source, snippet (the hit in context, matches
+    Each hit: doc_id, date (effective), stated_date, title, url, source, snippet (the hit in context, matches
     in [brackets]), score (bm25; lower is better).
     """
     sql = """
-        SELECT d.doc_id, d.stated_date, d.title, d.url, d.source,
+        SELECT d.doc_id, d.date, d.stated_date, d.title, d.url, d.source,
                snippet(documents_fts, 0, '[', ']', '…', 16) AS snippet,
                bm25(documents_fts) AS score
         FROM documents_fts JOIN documents d ON d.rid = documents_fts.rowid
@@ -112,47 +113,64 @@ def statements(
 ) -> list[dict[str, Any]]:
     """Statements, filtered; ordered by document date, document and position.
 
-    speaker: case-insensitive substring of the speaker name; about: full-text query over the
-    messages; kind: direct | indirect | mixed; since / until: YYYY[-MM[-DD]], inclusive,
-    against the document's stated date (a document dated 2025-07 matches since=2025-07-15).
-    Documents without a stated date are left out when since or until is given.
+    speaker: case-insensitive substring of the speaker name, or an actor (KB id, canonical
+    name) the speaker was resolved to; about: an actor mentioned inside the message (KB id,
+    canonical name or mention text) or a full-text query over the messages; kind: direct |
+    indirect | mixed | …; since / until: YYYY[-MM[-DD]], inclusive, against the document's
+    effective date (a document dated 2025-07 matches since=2025-07-15). Documents without a
+    date are left out when since or until is given.
     """
-    where: list[str] = []
-    params: list[Any] = []
-    joins = ""
-    if about:
-        joins = "JOIN statements_fts f ON f.rowid = s.sid"
-        where.append("statements_fts MATCH ?")
-        params.append(about)
-    if speaker:
-        where.append("instr(casefold(s.speaker_name), ?) > 0")
-        params.append(speaker.casefold())
-    if kind:
-        where.append("s.kind = ?")
-        params.append(kind)
-    if since:
-        low = _pad(since, high=False)
-        where.append(f"d.stated_date >= ? AND {_DATE_HIGH} >= ?")
-        params += [low[:4], low]
-    if until:
-        high = _pad(until, high=True)
-        where.append(f"d.stated_date <= ? AND {_DATE_LOW} <= ?")
-        params += [high, high]
-    sql = f"""
-        SELECT s.doc_id, s.n, d.stated_date, s.kind, s.speaker_name,
-               s.speaker_mention_text, s.speaker_mention_start, s.speaker_mention_end,
-               s.cue_text, s.cue_start, s.cue_end,
-               s.message_text, s.message_start, s.message_end,
-               s.medium, s.addressee, s.sentence, d.url, d.title
-        FROM statements s JOIN documents d ON d.doc_id = s.doc_id {joins}
-        {"WHERE " + " AND ".join(where) if where else ""}
-        ORDER BY d.stated_date, s.doc_id, s.n
-        LIMIT ?
-    """
-    params.append(int(limit))
-    if about:
-        return _run_fts(db, sql, params, 0)
-    return _run(db, sql, params)
+    conn, opened = as_connection(db)
+    try:
+        where: list[str] = []
+        params: list[Any] = []
+        if about:
+            keys = actor_keys(conn, about)
+            # both as uncorrelated sets: each is computed once, from its own index
+            mentioned = (
+                f"s.sid IN (SELECT s.sid FROM entities e JOIN statements s ON {ABOUT_JOIN} "
+                f"WHERE e.actor IN ({', '.join('?' * len(keys))}))"
+                if keys
+                else "0"
+            )
+            where.append(
+                f"(s.sid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?) OR {mentioned})"
+            )
+            params += [about, *keys]
+        if speaker:
+            keys = actor_keys(conn, speaker)
+            resolved = f" OR s.speaker_actor IN ({', '.join('?' * len(keys))})" if keys else ""
+            where.append(f"(instr(casefold(s.speaker_name), ?) > 0{resolved})")
+            params += [speaker.casefold(), *keys]
+        if kind:
+            where.append("s.kind = ?")
+            params.append(kind)
+        if since:
+            low = _pad(since, high=False)
+            where.append(f"d.date >= ? AND {_DATE_HIGH} >= ?")
+            params += [low[:4], low]
+        if until:
+            high = _pad(until, high=True)
+            where.append(f"d.date <= ? AND {_DATE_LOW} <= ?")
+            params += [high, high]
+        sql = f"""
+            SELECT s.doc_id, s.n, d.date, d.stated_date, s.kind, s.speaker_name, s.speaker_actor,
+                   s.speaker_mention_text, s.speaker_mention_start, s.speaker_mention_end,
+                   s.cue_text, s.cue_start, s.cue_end,
+                   s.message_text, s.message_start, s.message_end,
+                   s.medium, s.addressee, s.sentence, d.url, d.title
+            FROM statements s JOIN documents d ON d.doc_id = s.doc_id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY d.date, s.doc_id, s.n
+            LIMIT ?
+        """
+        params.append(int(limit))
+        if about:
+            return _run_fts(conn, sql, params, 0)
+        return _run(conn, sql, params)
+    finally:
+        if opened:
+            conn.close()
 
 
 def counts(db: Db) -> dict[str, int]:
@@ -161,7 +179,14 @@ def counts(db: Db) -> dict[str, int]:
     try:
         return {
             table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("documents", "statements", "timexes", "entities")
+            for table in (
+                "documents",
+                "statements",
+                "timexes",
+                "entities",
+                "events",
+                "event_actors",
+            )
         }
     finally:
         if opened:

@@ -1,0 +1,721 @@
+"""Entity mentions: people, organisations, countries and places, linked to the knowledge base.
+
+Per sentence, in this order (an earlier finding wins over a later overlapping one):
+1. knowledge-base names, longest first (`Welt am Sonntag`, `Jens Stoltenberg`, `Russlands`,
+   `Kreml`, `CDU`), with their inflected and genitive forms;
+2. hyphen compounds whose first part is a country or organisation: `Kreml-Chef` and
+   `US-Präsident` are titles (a person), `Nato-Gipfel` and `EU-Sanktionen` mention the Nato and
+   the EU (the span is the first part);
+3. a country adjective before an actor noun or a title: `die russische Regierung` (Russia's
+   government), `dem belarussischen Präsidenten` (Belarus's president at the document date);
+4. runs of proper nouns that the knowledge base does not know, classified by their context and
+   the name lists of `lagebild.kb.gazetteer`: a title or `(SPD)` makes a person, `AG` or
+   `Universität` an organisation, a town name or `in` a place.
+Titles right before a person become its `role` (`Generalsekretär Jens Stoltenberg`); a title
+alone that names one office holder at the document date becomes a linked mention
+(`der Bundeskanzler` in 2021 → Angela Merkel). Capitals and seats of power (`Moskau`, `der
+Kreml`) are the country's government (label GPE, role `Regierung`) unless a locative
+preposition makes them a place (`in Moskau`, label LOC). A surname after the full name in the
+text takes that person's entry (`Stoltenberg` → Jens Stoltenberg, also when unknown to the
+knowledge base).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from lagebild.document import Document, Span, Token
+from lagebild.kb import Country, Entry, KnowledgeBase, Organisation, Person, Place, load_kb
+from lagebild.kb.gazetteer import first_names, place_names
+from lagebild.kb.model import fold
+from lagebild.lang import read_rows
+from lagebild.nlp.morphology import is_known_word
+
+LABELS = ("PER", "ORG", "LOC", "GPE", "MISC")
+NAME_VIAS = frozenset({"name", "alias", "abbr", "surname", "form", "metonym", "place", "pattern"})
+GOVERNMENT = "Regierung"
+_MAX_PHRASE = 8
+_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
+_CLOSED_CLASSES = ("APPR", "ART", "KO", "PPER", "PPOS", "PD", "PI", "PW", "PR", "ADV", "V", "PTK", "CARD")
+_COMMON_WORD_KINDS = frozenset({"media", "company", "sport"})  # names such as `Welt`, `Allianz`, `Union`
+_SINGULAR_ARTICLES = frozenset({"der", "dem", "des", "ein", "einem", "eines", "einer"})
+_PARENTHESIS_AGE = re.compile(r"^\d{1,3}$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
+
+
+@dataclass(slots=True, eq=False)
+class Mention:
+    """One mention of an entity; `via` says how it was found (`name`, `surname`, `title`, …)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    kb_id: str | None = None
+    name: str | None = None
+    country: str | None = None
+    role: str | None = None
+    cluster: int | None = None
+    via: str = "name"
+    first: int = 0  # first token
+    last: int = 0  # last token (inclusive)
+    gender: str | None = None
+    sector: str | None = None  # GOV or MIL for a state named through its organs or seat of power
+    role_span: Span | None = None  # where the text gives the role (`Kreml-Chef` before `Wladimir Putin`)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+    @property
+    def is_name(self) -> bool:
+        """Named in the text (not a title, adjective or compound part): what NER scores count."""
+        return self.via in NAME_VIAS and not (self.text[:1].islower() and " " in self.text)  # `dpa`, not `israelische Armee`
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label,
+                "kb_id": self.kb_id, "name": self.name, "country": self.country, "role": self.role,
+                "cluster": self.cluster}
+
+
+# ---------------------------------------------------------------------------------------------
+# the lexicon: built once per knowledge base
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    words: tuple[str, ...]  # folded
+    entry_id: str
+    via: str
+    acronym: bool
+    lower: bool  # written in lower case in the knowledge base (adjectives, `irakisch-Kurdistan`)
+
+
+class Lexicon:
+    """The indexes the recogniser scans with: knowledge-base phrases by first word, titles, word classes."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.phrases: dict[str, list[_Phrase]] = {}
+        for text, entry_id, via in kb.alias_items():
+            if via == "code":
+                continue
+            words = tuple(fold(w) for w in _alias_words(text))
+            if not words or len(words) > _MAX_PHRASE:
+                continue
+            letters = [ch for ch in text if ch.isalpha()]
+            phrase = _Phrase(words, entry_id, via, 1 < len(letters) <= 6 and all(c.isupper() for c in letters), text[:1].islower())
+            self.phrases.setdefault(words[0], []).append(phrase)
+        for phrases in self.phrases.values():
+            phrases.sort(key=lambda p: (-len(p.words), _VIA_ORDER.get(p.via, 9)))
+        classes = {kind: items.split() for kind, items in read_rows("de", "entities.tsv")}
+        self.person_titles = frozenset(classes["person_title"])
+        self.title_suffixes = tuple(classes["person_title_suffix"])
+        self.org_words = frozenset(classes["org_word"])
+        self.org_suffixes = tuple(classes["org_suffix"])
+        self.locatives = frozenset(classes["locative_preposition"])
+        self.actor_nouns = {w: "GOV" for w in classes["actor_noun_gov"]} | {w: "MIL" for w in classes["actor_noun_mil"]}
+        self.not_names = frozenset(classes["not_a_name"])
+        self.loc_words = frozenset(classes["loc_word"])
+        self.loc_suffixes = tuple(classes["loc_suffix"])
+        self.club_prefixes = frozenset(classes["club_prefix"])
+        self.pronouns = {w: "m" for w in classes["pronoun_m"]} | {w: "f" for w in classes["pronoun_f"]}
+        self.first_names = first_names()
+        self.places = place_names()
+        self._titles: dict[str, bool] = {}
+        self._matches: dict[str, tuple] = {}
+
+    def match(self, word: str) -> tuple:
+        """`kb.match`, remembered per word form (the scanners ask for the same words again and again)."""
+        found = self._matches.get(word)
+        if found is None:
+            found = self._matches[word] = tuple(self.kb.match(word))
+        return found
+
+    def country_adjective(self, word: str) -> Country | None:
+        return next((m.entry for m in self.match(word) if m.via == "adjective" and isinstance(m.entry, Country)), None)
+
+    def demonym_country(self, word: str) -> Country | None:
+        return next((m.entry for m in self.match(word) if m.via == "demonym" and isinstance(m.entry, Country)), None)
+
+    def is_title(self, word: str) -> bool:
+        """A role noun (`Generalsekretär`, `Kreml-Chef`, `Bundeskanzlerin`, `Sprecher`)."""
+        known = self._titles.get(word)
+        if known is None:
+            low = word.lower()
+            known = word[:1].isupper() and (
+                word in self.person_titles
+                or low.endswith(self.title_suffixes)
+                or bool(self.kb.resolve_title(word)))
+            self._titles[word] = known
+        return known
+
+
+_VIA_ORDER = {"name": 0, "alias": 1, "abbr": 1, "form": 2, "metonym": 3, "adjective": 4, "demonym": 4, "surname": 5}
+_LEXICONS: dict[int, tuple[KnowledgeBase, Lexicon]] = {}
+
+
+def lexicon_for(kb: KnowledgeBase) -> Lexicon:
+    """The lexicon of `kb`, built on first use and kept for the process."""
+    held = _LEXICONS.get(id(kb))
+    if held is None or held[0] is not kb:
+        held = (kb, Lexicon(kb))
+        _LEXICONS[id(kb)] = held
+    return held[1]
+
+
+def _alias_words(text: str) -> list[str]:
+    """Words as the tokenizer splits them: `Bonaire, Sint Eustatius` → Bonaire , Sint Eustatius."""
+    words = []
+    for word in text.split():
+        tail = []
+        while len(word) > 1 and word[-1] in ",;:)":
+            tail.insert(0, word[-1])
+            word = word[:-1]
+        if word[:1] == "(" and len(word) > 1:
+            words.append("(")
+            word = word[1:]
+        words.append(word)
+        words.extend(tail)
+    return words
+
+
+@lru_cache(maxsize=100_000)
+def _fold(word: str) -> str:
+    return fold(word)
+
+
+# ---------------------------------------------------------------------------------------------
+# the layer
+
+
+class EntityRecognizer:
+    """Adds `doc.layers["entities"]`: `Mention`s sorted by start."""
+
+    name = "entities"
+
+    def __init__(self, kb: KnowledgeBase | None = None):
+        self.kb = kb or load_kb()
+        self.lexicon = lexicon_for(self.kb)
+
+    def __call__(self, doc: Document) -> None:
+        doc.layers["entities"] = _Finder(doc, self.lexicon).run()
+
+
+@dataclass(slots=True)
+class _Found:
+    first: int
+    last: int  # inclusive
+    label: str
+    via: str
+    entry: Entry | None = None
+    start: int | None = None  # character offsets when not the tokens' (compound parts)
+    end: int | None = None
+    role: str | None = None
+    sector: str | None = None
+    country: str | None = None
+    name: str | None = None
+    role_tokens: tuple[int, int] | None = None  # the title before a person (first, last)
+
+
+class _Finder:
+    def __init__(self, doc: Document, lexicon: Lexicon):
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.lex = lexicon
+        self.kb = lexicon.kb
+        self.date = doc.stated_date
+        self.taken: list[bool] = [False] * len(doc.tokens)
+        self.surnames: set[str] = set()  # last words of the person names found so far
+
+    def run(self) -> list[Mention]:
+        found: list[_Found] = []
+        for sent in self.doc.sentences:
+            found.extend(self._sentence(sent.first_token, sent.last_token))
+        mentions = [self._mention(f) for f in found]
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        self._link_surnames(mentions)
+        return mentions
+
+    # -- per sentence -----------------------------------------------------------------------
+    def _sentence(self, first: int, stop: int) -> list[_Found]:
+        found: list[_Found] = []
+        i = first
+        while i < stop:
+            hit = (self._club(i, stop) or self._kb_phrase(i, stop, first) or self._compound(i)
+                   or self._adjective_actor(i, stop) or self._bare_title(i) or self._street(i, stop)
+                   or self._adjective_org(i, stop))
+            if hit:
+                found.append(hit)
+                self._take(hit)
+                i = hit.last + 1
+            else:
+                i += 1
+        found.extend(self._unknown_names(first, stop, found))
+        self._roles(found, first)
+        for f in found:
+            if f.label == "PER" and f.last > f.first:
+                self.surnames.add(_strip_genitive(self.tokens[f.last].text))
+        return found
+
+    def _take(self, hit: _Found) -> None:
+        for k in range(hit.first, hit.last + 1):
+            self.taken[k] = True
+
+    # -- 0. patterns that bind closer than the knowledge base ----------------------------------
+    def _club(self, i: int, stop: int) -> _Found | None:
+        """`FC Carl Zeiss Jena`, `1. FC Nürnberg`, `SG 01 Höchst`: a club name runs to the first lower-case word."""
+        if self.tokens[i].text not in self.lex.club_prefixes:
+            return None
+        j = i
+        while j + 1 < stop and (self.tokens[j + 1].text[:1].isupper() or self.tokens[j + 1].text.isdigit()) and self.tokens[j + 1].text not in self.lex.not_names:
+            j += 1
+        if j == i:
+            return None
+        first = i - 1 if i > 0 and re.fullmatch(r"\d\.", self.tokens[i - 1].text) else i
+        return _Found(first, j, "ORG", "pattern")
+
+    def _adjective_org(self, i: int, stop: int) -> _Found | None:
+        """`Hessischen Rundfunks`, `Passauer Neuen Presse`, `Hamburger Mieterverein`: capitalised adjectives before an organisation noun."""
+        t = self.tokens[i]
+        if not (t.text[:1].isupper() and t.pos.startswith("ADJ")) or i == self.doc.sentences[t.sent].first_token and t.text.endswith("e"):
+            return None
+        j = i + 1
+        while j < stop and self.tokens[j].text[:1].isupper() and self.tokens[j].pos.startswith("ADJ"):
+            j += 1
+        if j >= stop or not self._org_noun(self.tokens[j].text):
+            return None
+        return _Found(i, j, "ORG", "pattern")
+
+    def _org_noun(self, word: str) -> bool:
+        base = word[:-1] if word.endswith("s") else word
+        return word in self.lex.org_words or base in self.lex.org_words or word[:1].isupper() and base.lower().endswith(self.lex.org_suffixes)
+
+    def _street(self, i: int, stop: int) -> _Found | None:
+        """`Knoopstraße`, `Gubener Straße`, `Tegeler See`."""
+        t = self.tokens[i]
+        if not t.text[:1].isupper() or t.text in self.lex.loc_words:
+            return None
+        if t.text.lower().endswith(self.lex.loc_suffixes) and len(t.text) > 8 and not is_known_word(t.text):
+            return _Found(i, i, "LOC", "pattern")
+        after = self.tokens[i + 1] if i + 1 < stop else None
+        if after is not None and after.text in self.lex.loc_words and t.pos.startswith("ADJ") and t.text.endswith("er") and i > self.doc.sentences[t.sent].first_token:
+            return _Found(i, i + 1, "LOC", "pattern")
+        return None
+
+    # -- 1. knowledge-base phrases ----------------------------------------------------------
+    def _kb_phrase(self, i: int, stop: int, sent_first: int) -> _Found | None:
+        token = self.tokens[i]
+        key = _fold(token.text)
+        candidates = self.lex.phrases.get(key, [])
+        if not candidates and len(key) > 3 and key[-1] == "s":
+            candidates = self.lex.phrases.get(key[:-1], [])
+        for phrase in candidates:
+            last = self._phrase_end(phrase, i, stop)
+            entry = self.kb.get(phrase.entry_id) if last is not None else None
+            if entry is None or not self._plausible(phrase, entry, i, last, sent_first):
+                continue
+            if last == i and phrase.via != "abbr" and self._first_name_before(i, sent_first):
+                return None  # `Kevin Schmidt` is not Helmut Schmidt, `Christiane Holländer` no Dutchman: step 4
+            if phrase.via == "surname" and self._namelike_next(last):
+                return None  # `Hans Krankl` is not Tobias Hans
+            found = self._kb_found(entry, phrase.via, i, last)
+            if found is not None:
+                return found
+        return None
+
+    def _article_name(self, i: int, sent_first: int) -> bool:
+        """`Die Welt` with its article as part of a title: capitalised mid-sentence or after a quotation mark."""
+        article = self.tokens[i]
+        if i > sent_first:
+            return article.text[:1].isupper() or self.tokens[i - 1].text in _QUOTE_MARKS
+        return self.tokens[i + 1].pos == "NE"
+
+    def _first_name_before(self, i: int, sent_first: int) -> bool:
+        return i > sent_first and not self.taken[i - 1] and self.tokens[i - 1].text in self.lex.first_names
+
+    def _phrase_end(self, phrase: _Phrase, i: int, stop: int) -> int | None:
+        n = len(phrase.words)
+        if i + n > stop:
+            return None
+        for k, word in enumerate(phrase.words):
+            key = _fold(self.tokens[i + k].text)
+            if key == word:
+                continue
+            genitive_ok = k == n - 1 and phrase.via in ("name", "alias", "abbr", "surname")
+            if genitive_ok and key in (word + "s", word + "'s", word + "'", word + "es"):
+                continue
+            return None
+        return i + n - 1
+
+    def _plausible(self, phrase: _Phrase, entry: Entry, i: int, last: int, sent_first: int) -> bool:
+        first = self.tokens[i]
+        if phrase.via == "adjective":
+            return False  # a country adjective names an actor only with its noun (step 3)
+        if phrase.lower:
+            return True
+        if phrase.words[0] in _ARTICLES and len(phrase.words) == 2 and not self._article_name(i, sent_first):
+            return False  # `Die Welt ist groß` is no newspaper
+        if not first.text[:1].isupper():
+            return False
+        if phrase.acronym and not any(ch.isupper() for ch in first.text[1:]) and len(first.text) > 1:
+            return False  # `Eu` is no EU, `Who` no WHO
+        if i != last:
+            # `CDU und CSU` are two parties, not the alias of their union
+            return "und" not in phrase.words or not self.lex.phrases.get(phrase.words[0])
+        if first.pos.startswith(_CLOSED_CLASSES):
+            return False  # `Über` is no Uber
+        if entry.label in ("GPE", "LOC") and phrase.via in ("name", "form", "alias", "metonym"):
+            return True
+        # one word: a common noun that names an entry only as an alias (`Welt`, `Kommission`)
+        # or a surname that is also a word (`Weil`, `Koch`) must look like a name
+        common_word_name = getattr(entry, "kind", "") in _COMMON_WORD_KINDS and first.pos.startswith("NN")
+        if phrase.via in ("surname", "demonym") or phrase.via == "alias" and not getattr(entry, "kind", "").startswith("party") or common_word_name:
+            if first.pos == "NE" or first.pos == "FM":
+                return True
+            if is_known_word(first.text):
+                return phrase.via == "demonym" and first.pos.startswith("NN")
+            return i != sent_first or first.pos.startswith("NN")
+        return True
+
+    def _kb_found(self, entry: Entry, via: str, first: int, last: int) -> _Found | None:
+        if last > first and self.tokens[first].lower in _ARTICLES:
+            first += 1  # `den Niederlanden`: the article is no part of the name
+        if last > first and self._descriptor(first, last, entry):
+            first += 1  # `Nachrichtenagentur AFP`: the kind of thing is no part of the name
+        if via == "demonym":
+            if first > 0 and self.tokens[first - 1].lower in _SINGULAR_ARTICLES:
+                return None  # `der Norweger`: one person, a nominal reference (coreference)
+            return _Found(first, last, "GPE", "demonym", entry)
+        if via == "metonym" and isinstance(entry, Country | Organisation):
+            return self._metonym(entry, first, last)
+        return _Found(first, last, _label(entry), via, entry)
+
+    def _descriptor(self, first: int, last: int, entry: Entry) -> bool:
+        head = self.tokens[first]
+        if not head.pos.startswith("NN") or not is_known_word(head.text) or head.text in self.lex.org_words:
+            return False
+        rest = " ".join(t.text for t in self.tokens[first + 1 : last + 1])
+        return any(m.entry is entry for m in self.kb.match(rest))
+
+    def _metonym(self, entry: Entry, first: int, last: int) -> _Found:
+        """`Moskau`: the government of Russia, or the place (`in Moskau`)."""
+        text = " ".join(t.text for t in self.tokens[first : last + 1])
+        # `Brüssel` is the EU, `Karlsruhe` the court, only as actors in a text that names them
+        if isinstance(entry, Organisation) and (self._locative(first) or not self._named_elsewhere(entry)):
+            country = self.kb.country(text)
+            if country is None:
+                place = self.lex.places.get(text)
+                return _Found(first, last, "LOC", "metonym", None, country=place[0] if place else entry.country, name=text)
+            entry = country
+        capital = isinstance(entry, Country) and entry.capital and _fold(entry.capital) == _fold(text.rstrip("s"))
+        if capital and self._locative(first):
+            return _Found(first, last, "LOC", "metonym", None, country=entry.id, name=entry.capital)
+        return _Found(first, last, "GPE" if isinstance(entry, Country) else _label(entry), "metonym", entry, role=GOVERNMENT, sector="GOV")
+
+    def _named_elsewhere(self, entry: Organisation) -> bool:
+        names = {_fold(n) for n in (entry.name, *entry.aliases, *entry.abbr) if " " not in n}
+        return any(_fold(t.text) in names for t in self.tokens)
+
+    def _locative(self, i: int) -> bool:
+        """`in Moskau`, `nach Minsk und Moskau`: a preposition of place before the name (or its coordination)."""
+        j = i - 1
+        while j >= 0 and (self.tokens[j].text in (",", "und", "oder", "sowie") or self.taken[j] and self.tokens[j].text[:1].isupper()):
+            j -= 1
+        return j >= 0 and self.tokens[j].lower in self.lex.locatives and self.tokens[j].sent == self.tokens[i].sent
+
+    # -- 2. hyphen compounds ----------------------------------------------------------------
+    def _compound(self, i: int) -> _Found | None:
+        token = self.tokens[i]
+        if "-" not in token.text[1:-1] or not token.text[:1].isupper():
+            return None
+        prefix, rest = token.text.split("-", 1)
+        if prefix in self.lex.first_names and rest in self.lex.first_names:
+            return None  # `Karl-Heinz`
+        owner = self._owner(prefix)
+        if owner is None:
+            return None
+        if self.lex.is_title(token.text) and self.kb.resolve_title(token.text):
+            return self._title_found(i, i, token.text)
+        if token.pos == "NE" and isinstance(owner, Place | Country) and not self._common_compound(token.text):
+            return _Found(i, i, "LOC", "pattern", country=_country_of(owner))  # `Berlin-Charlottenburg`
+        end = token.start + len(prefix)
+        return _Found(i, i, _label(owner), "compound", owner, start=token.start, end=end)
+
+    def _owner(self, prefix: str) -> Entry | None:
+        for match in self.lex.match(prefix) or self.lex.match(prefix + "-"):
+            if match.via in ("name", "alias", "abbr", "form", "adjective", "metonym") and not isinstance(match.entry, Person):
+                return match.entry
+        return None
+
+    # -- 3. country adjective + actor noun or title -----------------------------------------
+    def _adjective_actor(self, i: int, stop: int) -> _Found | None:
+        token = self.tokens[i]
+        if not token.pos.startswith("ADJ") or i + 1 >= stop:
+            return None
+        country = self._adjective_country(token.text)
+        if country is None:
+            return None
+        head = self.tokens[i + 1]
+        sector = self.lex.actor_nouns.get(head.text)
+        if sector:
+            return _Found(i, i + 1, "GPE", "adjective", country, role=head.lemma or head.text, sector=sector)
+        if self.lex.is_title(head.text):
+            found = self._title_found(i, i + 1, f"{token.text} {head.text}")
+            if found.entry is not None or self._name_after(i + 1) is not None:
+                return found
+        return None
+
+    def _adjective_country(self, word: str) -> Country | None:
+        return self.lex.country_adjective(word)
+
+    # -- titles -----------------------------------------------------------------------------
+    def _bare_title(self, i: int) -> _Found | None:
+        """`Bundeskanzlerin`, `Generalsekretär`: a title of the knowledge base."""
+        word = self.tokens[i].text
+        if not word[:1].isupper() or not self.lex.is_title(word) or not self.kb.resolve_title(word):
+            return None
+        return self._title_found(i, i, word)
+
+    def _title_found(self, first: int, last: int, title: str) -> _Found:
+        """A title; followed by a name it becomes that name's role (step `_roles`), alone it
+        names the office holder at the document date when the title says whose office it is."""
+        holder = self._holder(title) if self._name_after(last) is None else None
+        return _Found(first, last, "PER", "title", holder, role=_role_text(self.tokens[first : last + 1]))
+
+    def _holder(self, title: str) -> Person | None:
+        if self.date is None:
+            return None
+        readings = self.kb.resolve_title(title)
+        if not readings or any(of is None for _, of, _ in readings):
+            return None  # `der Präsident`: whose? left to coreference
+        holders = self.kb.office_holders(title, on_date=self.date)
+        return holders[0] if holders else None
+
+    def _name_after(self, i: int) -> int | None:
+        j = i + 1
+        if j < len(self.tokens) and self.tokens[j].sent == self.tokens[i].sent and self._namelike(self.tokens[j]):
+            return j
+        return None
+
+    def _namelike(self, t: Token) -> bool:
+        return t.text[:1].isupper() and (t.pos in ("NE", "FM") or t.text in self.lex.first_names or not is_known_word(t.text)) and t.text not in self.lex.not_names
+
+    # -- 4. unknown names -------------------------------------------------------------------
+    def _unknown_names(self, first: int, stop: int, found: list[_Found]) -> list[_Found]:
+        out: list[_Found] = []
+        i = first
+        while i < stop:
+            if self.taken[i] or not self._starts_name(i, first):
+                i += 1
+                continue
+            j = i
+            while j + 1 < stop and not self.taken[j + 1] and self._continues_name(j + 1):
+                j += 1
+            hit = self._classify(i, j, first)
+            if hit:
+                out.append(hit)
+                self._take(hit)
+            i = j + 1
+        return out
+
+    def _starts_name(self, i: int, sent_first: int) -> bool:
+        t = self.tokens[i]
+        if not t.text[:1].isupper() or t.text in self.lex.not_names or self.lex.is_title(t.text) or not _wordlike(t.text):
+            return False
+        if "-" in t.text and self._common_compound(t.text):
+            return False  # `Diakonie-Spendenkonto`, `Zugmaschinen-Anhänger`
+        if t.pos == "FM":
+            return self._namelike_next(i) and t.text.isalpha()
+        if t.pos == "NE":
+            # a capitalised word at the start of a sentence that the tagger knows is no name by itself
+            return not (i == sent_first and is_known_word(t.text) and not self._namelike_next(i)
+                        and t.text not in self.lex.first_names and t.text not in self.lex.places)
+        if _strip_genitive(t.text) in self.surnames:
+            return True  # `Musterfrau` after `Erika Musterfrau`
+        if t.pos.startswith("NN") and not is_known_word(t.text):
+            # `Fußball-Experte Sammer`; `in Witten`; `Musterwerk AG`
+            return (i > sent_first and self._person_context(i, self.tokens[i - 1]) or t.text in self.lex.places
+                    or i + 1 < len(self.tokens) and self.tokens[i + 1].text in self.lex.org_words)
+        if t.pos.startswith("ADJ") and i > sent_first and i + 1 < len(self.tokens) and self.tokens[i + 1].text in self.lex.org_words:
+            return True  # `Deutsche Bank`
+        return t.text in self.lex.org_words and len(t.text) > 1 and t.text.isupper()  # `FC Bayern`, `SV Werder`
+
+    @staticmethod
+    def _common_compound(word: str) -> bool:
+        head = word.rsplit("-", 1)[1]
+        return len(head) > 3 and head[:1].isupper() and is_known_word(head)
+
+    def _namelike_next(self, i: int) -> bool:
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].sent == self.tokens[i].sent and self.tokens[i + 1].pos in ("NE", "FM")
+
+    def _continues_name(self, j: int) -> bool:
+        t = self.tokens[j]
+        if t.text in self.lex.not_names or not t.text[:1].isupper():
+            return t.text in ("von", "van", "de", "der", "da", "di", "del", "le", "la", "bin") and j + 1 < len(self.tokens) and self._namelike(self.tokens[j + 1])
+        if t.pos in ("NE", "FM") or t.text in self.lex.org_words:
+            return True
+        # `Jinping` in `Xi Jinping`, `Klee` in `Paul Klee`, `Kocht` in `Roland Kocht`: after a first name, a
+        # word unknown to the tagger or a capitalised "verb" (no verb is capitalised inside a sentence)
+        return self.tokens[j - 1].text in self.lex.first_names and (
+            t.pos.startswith("NN") and not is_known_word(t.text) or t.pos.startswith("V"))
+
+    def _classify(self, i: int, j: int, sent_first: int) -> _Found | None:
+        while j > i and self.tokens[j].text in ("von", "van", "de", "der", "da", "di", "del", "le", "la", "bin"):
+            j -= 1
+        words = [t.text for t in self.tokens[i : j + 1]]
+        before = self.tokens[i - 1] if i > sent_first else None
+        label = self._label_of(words, i, j, before)
+        if label is None:
+            return None
+        country = None
+        if label == "LOC":
+            joined = " ".join(words).title() if " ".join(words).isupper() else " ".join(words)
+            place = self.lex.places.get(joined) or self.lex.places.get(joined[:-1] if joined.endswith("s") else "")
+            country = place[0] if place else None
+        return _Found(i, j, label, "pattern", None, country=country)
+
+    def _label_of(self, words: list[str], i: int, j: int, before: Token | None) -> str | None:
+        lex = self.lex
+        if any(w in lex.org_words for w in words) or words[-1].lower().endswith(lex.org_suffixes) and len(words) == 1 and not self._person_context(i, before):
+            return "ORG"
+        if self._person_context(i, before) or self._party_after(j) or len(words) == 1 and _strip_genitive(words[0]) in self.surnames:
+            return "PER"
+        if len(words) >= 2 and words[0] in lex.first_names:
+            return "PER"
+        single = words[0] if len(words) == 1 else None
+        joined = " ".join(words)
+        if joined.isupper() and len(joined) > 3:
+            joined = joined.title()  # `BOCHUM` in a dateline
+        if joined in lex.places or joined.endswith("s") and joined[:-1] in lex.places or words[0] in ("Bad", "Sankt", "St.") and len(words) == 2:
+            return "LOC"
+        if before is not None and before.lower in lex.locatives and len(words) <= 2:
+            return "LOC"
+        if single and single in lex.first_names:
+            return "PER"
+        if all(w.isupper() and len(w) > 1 for w in words):
+            return "ORG"
+        if before is not None and (before.pos == "ART" or before.pos.startswith("ADJ") and before.text[:1].islower()):
+            return None  # no article before a person's name; `die Schufa`, `der neue Meriva`: too often a product to guess
+        if len(words) >= 2:
+            # two unknown names: a person when the last is a tagger name, else a foreign-language organisation name
+            return "PER" if self.tokens[j].pos == "NE" and self.tokens[i].pos == "NE" else "ORG"
+        return "PER" if self.tokens[i].pos == "NE" else None
+
+    def _person_context(self, i: int, before: Token | None) -> bool:
+        return before is not None and (self.lex.is_title(before.text) or before.text in self.lex.person_titles)
+
+    def _party_after(self, j: int) -> bool:
+        """`Angela Merkel (CDU)`, `Hans Meier (54)`."""
+        if j + 3 >= len(self.tokens) or self.tokens[j + 1].text != "(" or self.tokens[j + 3].text != ")":
+            return False
+        inside = self.tokens[j + 2].text
+        if _PARENTHESIS_AGE.match(inside):
+            return True
+        return any(getattr(e, "kind", "") == "party" for e in self.kb.lookup(inside))
+
+    # -- roles ----------------------------------------------------------------------------------
+    def _roles(self, found: list[_Found], sent_first: int) -> None:
+        """A title right before a person becomes its role; the title itself is no mention then."""
+        by_first = {f.first: f for f in found}
+        for f in list(found):
+            if f.label != "PER" or f.via == "title":
+                continue
+            title = by_first.get(f.first - 1) if f.first > sent_first else None
+            if title is not None and title.via == "title" and title.last == f.first - 1:
+                f.role, f.role_tokens = title.role, (title.first, title.last)
+                found.remove(title)
+            elif f.first > sent_first and self.lex.is_title(self.tokens[f.first - 1].text):
+                k = f.first - 1
+                if k > sent_first and self._adjective_country(self.tokens[k - 1].text) and self.tokens[k - 1].pos.startswith("ADJ"):
+                    k -= 1
+                f.role, f.role_tokens = _role_text(self.tokens[k : f.first]), (k, f.first - 1)
+        found[:] = [f for f in found if f.via != "title" or f.entry is not None]
+
+    # -- mentions ---------------------------------------------------------------------------
+    def _mention(self, f: _Found) -> Mention:
+        mention = self._bare_mention(f)
+        if f.role_tokens is not None:
+            mention.role_span = self.doc.span(self.tokens[f.role_tokens[0]].start, self.tokens[f.role_tokens[1]].end)
+        return mention
+
+    def _bare_mention(self, f: _Found) -> Mention:
+        start = f.start if f.start is not None else self.tokens[f.first].start
+        end = f.end if f.end is not None else self.tokens[f.last].end
+        text = self.doc.text[start:end]
+        entry = f.entry
+        if entry is None:
+            name = f.name or _strip_genitive(text) if f.via == "pattern" else f.name or text
+            gender = self.lex.first_names.get(text.split()[0]) if f.label == "PER" and " " in text else None
+            return Mention(start, end, text, f.label, None, name, f.country, f.role, None, f.via, f.first, f.last, gender, f.sector)
+        if isinstance(entry, Person) and f.via == "surname" and not self._surname_link_ok(entry):
+            entry = None
+        country = _country_of(entry) if entry is not None else f.country
+        gender = entry.gender if isinstance(entry, Person) else None
+        return Mention(start, end, text, f.label, entry.id if entry else None, entry.name if entry else _strip_genitive(text),
+                       country, f.role, None, f.via, f.first, f.last, gender, f.sector)
+
+    def _surname_link_ok(self, person: Person) -> bool:
+        """A bare surname names a knowledge-base person only when that person was in office then
+        (or, without a date, is prominent) and no one else of that surname was."""
+        rivals = [e for e in self.kb.lookup(person.surname or person.name) if isinstance(e, Person)]
+        in_office = [p for p in rivals if p.offices_on(self.date)] if self.date else []
+        if in_office:
+            return in_office[0] is person and (len(in_office) == 1 or in_office[1].prominence < person.prominence)
+        # undated, or nobody of that name in office then (the stated date may be wrong): the one
+        # prominent bearer of the name
+        return person.prominence >= 3 and (len(rivals) == 1 or rivals[1].prominence < person.prominence)
+
+    def _link_surnames(self, mentions: list[Mention]) -> None:
+        """A last name after the full name is that person (`Jens Stoltenberg … Stoltenberg`)."""
+        full: dict[str, Mention] = {}
+        for m in mentions:
+            if m.label != "PER" or m.via == "title":
+                continue
+            words = (m.name or m.text).split()
+            if len(m.text.split()) >= 2:
+                full[_fold(words[-1])] = m
+                continue
+            earlier = full.get(_fold(_strip_genitive(m.text)))
+            if earlier is not None:
+                m.kb_id, m.name, m.country = earlier.kb_id, earlier.name, earlier.country
+                m.gender = m.gender or earlier.gender
+
+
+def _label(entry: Entry) -> str:
+    return entry.label if entry.label in LABELS else "MISC"
+
+
+def _country_of(entry: Entry) -> str | None:
+    if isinstance(entry, Country):
+        return entry.id
+    if isinstance(entry, Person):
+        return entry.nationality or entry.country
+    return entry.country
+
+
+def _role_text(tokens: list[Token]) -> str:
+    """The title as a role: one noun in its base form (`Präsidenten` → `Präsident`), a phrase as written."""
+    tokens = [t for t in tokens if t.lower not in _ARTICLES] or tokens
+    if len(tokens) == 1:
+        t = tokens[0]
+        return t.lemma if t.pos.startswith("NN") and t.lemma and t.text.startswith(t.lemma) else t.text
+    return " ".join(t.text for t in tokens)
+
+
+def _wordlike(text: str) -> bool:
+    """Two letters or more, and no Roman numeral (`Arbeitslosengeld I`, `Karl V.`)."""
+    letters = text.rstrip(".")
+    return sum(ch.isalpha() for ch in letters) >= 2 and not _ROMAN.match(letters)
+
+
+def _strip_genitive(text: str) -> str:
+    if text.endswith("'s") or text.endswith("’s"):
+        return text[:-2]
+    if text.endswith("s") and len(text) > 4 and text[-2] not in "sxzß" and " " not in text:
+        return text[:-1]
+    return text

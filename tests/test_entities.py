@@ -1,0 +1,120 @@
+"""Entity mentions: recognition, knowledge-base linking at the document date, roles, metonymy."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.layers.entities import EntityRecognizer, Mention
+from lagebild.nlp.morphology import Morphology
+from lagebild.nlp.quotes import QuoteFinder
+from lagebild.nlp.tokenize import Tokenizer
+from lagebild.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def entities():
+    pipeline = Pipeline([Tokenizer(), Morphology(), QuoteFinder(), EntityRecognizer()])
+
+    def run(text: str, date: str | None = None) -> list[Mention]:
+        return pipeline.analyze(text, date=date).doc.layers["entities"]
+
+    return run
+
+
+def by_text(mentions: list[Mention]) -> dict[str, Mention]:
+    return {m.text: m for m in mentions}
+
+
+def test_names_titles_and_countries(entities):
+    found = by_text(entities("Vor dem Gipfel hat Generalsekretär Jens Stoltenberg Russland und Belarus gewarnt."))
+    stoltenberg = found["Jens Stoltenberg"]
+    assert (stoltenberg.label, stoltenberg.kb_id, stoltenberg.role, stoltenberg.country) == ("PER", "jens-stoltenberg", "Generalsekretär", "NOR")
+    assert (found["Russland"].label, found["Russland"].kb_id) == ("GPE", "RUS")
+    assert found["Belarus"].kb_id == "BLR"
+
+
+def test_mentions_are_sorted_and_serialise_to_the_contract(entities):
+    mentions = entities("Die Nato und die EU beraten in Brüssel über China.")
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    assert set(mentions[0].to_json()) == {"start", "end", "text", "label", "kb_id", "name", "country", "role", "cluster"}
+    text = "Die Nato und die EU beraten in Brüssel über China."
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_inflected_forms_and_articles(entities):
+    found = by_text(entities("Die Rolle Russlands und Chinas wächst, sagte er in den Niederlanden."))
+    assert found["Russlands"].kb_id == "RUS" and found["Russlands"].name == "Russland"
+    assert found["Chinas"].kb_id == "CHN"
+    assert found["Niederlanden"].kb_id == "NLD"  # the article is not part of the mention
+
+
+def test_metonymy_actor_or_place(entities):
+    found = by_text(entities("Die Bedrohung, die von Minsk und Moskau ausgeht, ist groß. Der Kreml wies das zurück."))
+    assert (found["Minsk"].label, found["Minsk"].kb_id, found["Minsk"].role) == ("GPE", "BLR", "Regierung")
+    assert (found["Moskau"].kb_id, found["Moskau"].sector) == ("RUS", "GOV")
+    assert found["Kreml"].kb_id == "RUS"
+    place = by_text(entities("Die Delegation traf sich in Moskau mit Vertretern der Regierung."))["Moskau"]
+    assert (place.label, place.kb_id, place.country) == ("LOC", None, "RUS")
+
+
+def test_hyphen_compounds(entities):
+    mentions = entities("Beim Nato-Gipfel sprach Kreml-Chef Wladimir Putin über neue EU-Sanktionen.")
+    found = by_text(mentions)
+    assert (found["Nato"].label, found["Nato"].kb_id) == ("ORG", "nato")
+    assert found["EU"].kb_id == "eu" and not found["EU"].is_name  # a compound part, no name of its own
+    putin = found["Wladimir Putin"]
+    assert (putin.kb_id, putin.role) == ("wladimir-putin", "Kreml-Chef")
+    assert putin.role_span is not None and putin.role_span.text == "Kreml-Chef"
+
+
+def test_country_adjective_with_actor_noun(entities):
+    found = by_text(entities("Die russische Regierung und chinesische Truppen.", date="2021-06-14"))
+    government = found["russische Regierung"]
+    assert (government.label, government.kb_id, government.role, government.sector) == ("GPE", "RUS", "Regierung", "GOV")
+    assert found["chinesische Truppen"].sector == "MIL"
+
+
+@pytest.mark.parametrize(("date", "person"), [("2021-06-14", "angela-merkel"), ("2023-03-01", "olaf-scholz")])
+def test_title_alone_is_the_office_holder_at_the_date(entities, date, person):
+    mentions = entities("Der Bundeskanzler reiste nach Paris.", date=date)
+    chancellor = [m for m in mentions if m.label == "PER"]
+    assert [(m.text, m.kb_id) for m in chancellor] == [("Bundeskanzler", person)]
+    assert not chancellor[0].is_name
+
+
+def test_adjective_title_is_the_office_holder(entities):
+    mentions = entities("Der belarussische Präsident drohte mit Gegenmaßnahmen.", date="2021-06-14")
+    assert [(m.text, m.kb_id) for m in mentions if m.label == "PER"] == [("belarussische Präsident", "alexander-lukaschenko")]
+
+
+def test_title_alone_without_date_stays_unlinked(entities):
+    assert [m for m in entities("Der Bundeskanzler reiste nach Paris.") if m.label == "PER"] == []
+
+
+def test_unknown_person_with_title_and_party(entities):
+    text = "Die Abgeordnete Erika Musterfrau (SPD) widersprach. Musterfrau sagte, der Plan sei falsch."
+    found = entities(text)
+    people = [m for m in found if m.label == "PER"]
+    assert [(m.text, m.kb_id, m.name) for m in people] == [("Erika Musterfrau", None, "Erika Musterfrau"), ("Musterfrau", None, "Erika Musterfrau")]
+    assert people[0].role == "Abgeordnete"
+    assert any(m.text == "SPD" and m.label == "ORG" and m.kb_id for m in found)
+
+
+def test_surname_after_full_name_takes_the_entry(entities):
+    people = [m for m in entities("Jens Stoltenberg sprach in Brüssel. Später betonte Stoltenberg, die Lage sei ernst.") if m.label == "PER"]
+    assert [m.kb_id for m in people] == ["jens-stoltenberg", "jens-stoltenberg"]
+
+
+def test_known_surname_with_other_first_name_is_someone_else(entities):
+    people = [m for m in entities("Der Stürmer Kevin Schmidt traf zweimal.") if m.label == "PER"]
+    assert [(m.text, m.kb_id) for m in people] == [("Kevin Schmidt", None)]
+
+
+def test_places_and_organisations_outside_the_knowledge_base(entities):
+    found = by_text(entities("Die Auszubildenden der Musterwerk AG in Ingolstadt gewannen den Preis."))
+    assert found["Musterwerk AG"].label == "ORG"
+    assert (found["Ingolstadt"].label, found["Ingolstadt"].country) == ("LOC", "DEU")
+
+
+def test_common_words_are_no_entities(entities):
+    assert entities("Die Welt ist groß, und die Kommission tagt am Montag.") == []

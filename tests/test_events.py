@@ -1,0 +1,128 @@
+"""The event coder on small German sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.events.lexicon import event_lexicon
+from lagebild.events.modality import calendar_date
+from lagebild.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def events(pipeline: Pipeline, text: str, date: str = "2021-06-07") -> list[dict]:
+    return pipeline.analyze(text, date=date).to_dict()["events"]
+
+
+def names(actors: list[dict]) -> list[str]:
+    return [a["name"] for a in actors]
+
+
+def test_light_verb_sanction_with_recipient_from_gegen(pipeline):
+    [ev] = events(pipeline, "Die EU verhängte neue Sanktionen gegen Belarus.")
+    assert (ev["type"], ev["mode"]) == ("SANCTION", "discontinue")
+    assert names(ev["actor"]) == ["Europäische Union"] and names(ev["recipient"]) == ["Belarus"]
+    assert ev["actor"][0]["country"] == "EUR" and ev["cameo"] == "16" and ev["quad_class"] == 4
+    assert ev["trigger"]["text"].startswith("verhängte") and ev["date"] == "2021-06-07" and ev["date_source"] == "document"
+
+
+def test_separable_verb_and_metonym(pipeline):
+    [ev] = events(pipeline, "Der Kreml lehnte das Angebot der Nato ab.")
+    assert ev["type"] == "REJECT" and names(ev["actor"]) == ["Russland"] and names(ev["recipient"]) == ["Nato"]
+    assert [p["text"] for p in ev["trigger"]["parts"]] == ["lehnte", "ab"]
+
+
+def test_passive_takes_the_agent_from_von(pipeline):
+    [ev] = events(pipeline, "Die Türkei wurde von der EU scharf kritisiert.")
+    assert ev["type"] == "ACCUSE" and names(ev["actor"]) == ["Europäische Union"] and names(ev["recipient"]) == ["Türkei"]
+
+
+def test_passive_without_agent_is_not_coded(pipeline):
+    assert events(pipeline, "Die Türkei wurde am Montag scharf kritisiert.") == []
+
+
+def test_coordinated_actors_exercising_together_cooperate(pipeline):
+    [ev] = events(pipeline, "Russland und China halten gemeinsame Manöver ab.")
+    assert ev["type"] == "COOPERATE" and names(ev["actor"]) == ["Russland", "China"] and ev["recipient"] == []
+
+
+def test_one_country_holding_manoeuvres_mobilizes(pipeline):
+    [ev] = events(pipeline, "Russland hält an der Grenze ein großes Manöver ab.")
+    assert (ev["type"], ev["mode"]) == ("MOBILIZE", "troops")
+
+
+def test_warning_an_actor_threatens_a_danger_is_no_event(pipeline):
+    [ev] = events(pipeline, "Der Außenminister Frankreichs hat Russland vor einer Eskalation gewarnt.")
+    assert ev["type"] == "THREATEN" and names(ev["recipient"]) == ["Russland"]
+    assert events(pipeline, "Die Bundesbank warnt vor einer Rezession.") == []
+
+
+def test_future_meeting_is_agree(pipeline):
+    [ev] = events(pipeline, "Die Kanzlerin wird am Donnerstag den französischen Präsidenten in Paris treffen.", date="2021-06-07")
+    assert ev["type"] == "AGREE" and ev["modality"] == "future"
+    assert ev["date"] == "2021-06-10" and ev["date_source"] == "text"
+
+
+def test_negation_and_hypothesis(pipeline):
+    [talks] = events(pipeline, "Die Nato hat keine Gespräche mit Russland geführt.")
+    assert talks["type"] == "CONSULT" and talks["negated"] is True
+    [attack] = events(pipeline, "Falls Russland angreift, wird die Nato reagieren.")
+    assert attack["type"] == "ASSAULT" and attack["modality"] == "hypothetical"
+
+
+def test_demand_and_its_content(pipeline):
+    found = events(pipeline, "„Russland muss seine Truppen abziehen“, forderte Scholz.")
+    request = next(e for e in found if e["type"] == "REQUEST")
+    retreat = next(e for e in found if e["type"] == "RETREAT")
+    assert names(request["actor"]) == ["Olaf Scholz"] and names(request["recipient"]) == ["Russland"]
+    assert request["statement"] == "st1" and request["modality"] == "asserted"
+    assert retreat["modality"] == "demanded"
+
+
+def test_material_act_claimed_by_a_speaker_is_reported(pipeline):
+    found = events(pipeline, "Die Armee habe am Morgen Stellungen der Rebellen beschossen, sagte ein Sprecher der Regierung Malis.")
+    [assault] = [e for e in found if e["type"] == "ASSAULT"]
+    assert assault["modality"] == "reported" and assault["statement"] == "st1"
+
+
+def test_politicians_attack_verbally(pipeline):
+    [ev] = events(pipeline, "Die SPD griff die CDU im Landtag scharf an.")
+    assert ev["type"] == "ACCUSE"
+
+
+def test_repeated_report_merges_with_evidence(pipeline):
+    text = "EU verhängt Sanktionen gegen Belarus\n\nDie EU verhängte am Montag Sanktionen gegen Belarus. Die EU verhängte die Sanktionen gegen Belarus wegen der Festnahme."
+    found = [e for e in events(pipeline, text) if e["type"] == "SANCTION"]
+    assert len(found) == 1
+    assert len(found[0]["evidence"]) == 3 and found[0]["sentence"]["text"].startswith("Die EU verhängte am Montag")
+
+
+def test_every_event_validates_against_the_schema(pipeline):
+    pytest.importorskip("jsonschema")
+    from lagebild.schema import validate
+
+    data = pipeline.analyze("Russland und China halten gemeinsame Manöver ab. Die EU verhängte Sanktionen gegen Belarus.", date="2021-06").to_dict()
+    validate(data)
+    assert len(data["events"]) == 2
+
+
+def test_lexicon_is_consistent():
+    lex = event_lexicon()
+    types = {t for t, _ in lex.codes}
+    for index in (lex.verbs, lex.nouns, lex.adjectives, lex.light_verbs):
+        for triggers in index.values():
+            for trigger in triggers:
+                assert trigger.type in types | {"NONE"}, trigger
+    assert len(types) == 16
+    assert lex.noun_triggers("Wirtschaftssanktion")[0].type == "SANCTION"
+    assert lex.noun_triggers("Bedrohung")[0].type == "NONE"
+
+
+def test_calendar_dates():
+    assert calendar_date("2021-W24") == "2021-06"
+    assert calendar_date("2021-06-07") == "2021-06-07"
+    assert calendar_date("XXXX-06") is None and calendar_date("PRESENT_REF") is None

@@ -387,3 +387,15 @@ def test_speaker_phrase_stops_where_another_actor_begins(pipeline):
     found = pipeline.analyze("Vor dem Gipfel hat Generalsekretär Jens Stoltenberg Russland und Belarus vor einer Eskalation gewarnt.").to_dict()["statements"]
     assert [s["speaker"]["name"] for s in found] == ["Jens Stoltenberg"]
     assert found[0]["speaker"]["mention"]["text"] == "Generalsekretär Jens Stoltenberg"
+
+
+def test_fronted_adverbial_clause_is_no_message_but_may_hold_one(statements):
+    found = statements("Während zunächst mehrere Agenturen berichteten, dass der Text angenommen sei, dementierte dies ein Sprecher.")
+    assert only(found)["speaker"]["name"] == "mehrere Agenturen"
+    assert found[0]["message"]["text"] == "der Text angenommen sei"
+    assert statements("Nachdem er das Rennen gewonnen hatte, sah der Fahrer müde aus.") == []
+
+
+def test_hiess_es_weiter_goes_on_with_the_source(statements):
+    found = statements("Der Entwurf sei angenommen, wie Diplomaten sagten. Auch Zypern habe keine Einwände mehr, hieß es weiter.")
+    assert [s["speaker"]["name"] for s in found] == ["Diplomaten", "Diplomaten"]

@@ -213,6 +213,8 @@ class _Extractor:
                     return Cue(sorted([i, j]), "verb", i)
         if t.lemma.lower() == "befinden" and any(self.tokens[j].lower == "sich" for j in clause):
             return None  # "befand sich in Berlin": a place, not a judgement
+        if t.lemma.lower() == "finden" and any(self.tokens[j].lower == "statt" and self.tokens[j].pos == "PTKVZ" for j in clause):
+            return None  # "findet am Montag statt"
         bare_es = any(0 <= j < len(self.tokens) and self.tokens[j].lower == "es" for j in (i - 1, i + 1))  # "…, heißt es"
         if plain is None or plain.cls == "impersonal" and not (bare_es or self._impersonal_source(i, right)) and self.tokens[left + 1].lower != "wie":
             return None
@@ -274,6 +276,11 @@ class _Extractor:
     def _names_document(self, np: tuple[int, int]) -> bool:
         documents = tuple(self.lex.word_class("document_noun"))
         return any(self.tokens[k].pos == "NN" and self.tokens[k].lower.endswith(documents) for k in range(np[0], np[1] + 1))
+
+    def _unnamed(self, i: int, right: int):
+        """A bare `heißt es` names nobody; `hieß es weiter` goes on with the source before."""
+        goes_on = any(self.tokens[j].lower in ("weiter", "ferner", "außerdem", "zudem", "auch") for j in range(i + 1, min(right, i + 4)))
+        return None if goes_on and self.previous is not None else UNSAID
 
     def _impersonal_source(self, i: int, right: int) -> bool:
         """`hieß es von/aus/bei X` names a source; a bare `hieß es` does not."""
@@ -381,15 +388,19 @@ class _Extractor:
             np = phrase_after(self.tokens, left + 2, right)
             return self._around(unit, cue, np, left, right)
         if self._is_inverted(unit, i):
-            np = (self._impersonal_speaker(i, right) or UNSAID) if self.tokens[i].lemma.lower() == "heißen" else phrase_after(self.tokens, fin + 1, right)
+            np = self._impersonal_speaker(i, right) or self._unnamed(i, right) if self.tokens[i].lemma.lower() == "heißen" else phrase_after(self.tokens, fin + 1, right)
             if self.tokens[i].lemma.lower() == "zitieren":
                 return []
             region = self._region_before(unit, left)
+            if region and self._opens_adverbial_clause(region[0]):
+                region = None  # "Während …, dementierte dies X": the fronted clause is no message of X
             made = self._make(unit, region, cue, np, right)
             tail = self._tail_after(unit, right)
             if made and tail:
                 made += self._make(unit, tail, cue, np, right)
             return made
+        if self._in_fronted_adverbial(unit, left, fin, right):
+            return self._from_fronted_adverbial(unit, cue, left, fin, right)
         if self.tokens[left + 1].pos.startswith(("KOUS", "PRELS", "PWS", "PWAV")) or subjunctive_mood(self.tokens[fin], self.lex) == 1:
             return []
         after_comma = fin == left + 1 and left >= unit.first and self.tokens[left].text == ","
@@ -398,7 +409,7 @@ class _Extractor:
         elif after_comma and self._follows_relative_clause(unit, left):
             np = self._first_phrase(unit)  # "Deiss, der sich … entschlossen hatte, sagte"
         elif self.tokens[i].lemma.lower() == "heißen":
-            np = self._impersonal_speaker(i, right) or UNSAID
+            np = self._impersonal_speaker(i, right) or self._unnamed(i, right)
         else:
             np = self._subject(left + 1, fin, right) or self._coordinated_subject(left, fin)
         if self._is_passive(fin, i):  # "Die Männer werden beschuldigt, …": the subject says nothing
@@ -421,6 +432,21 @@ class _Extractor:
     def _starts_coordinate_clause(self, i: int) -> bool:
         """`…, doch er selbst wird …`: a new main clause, not the content of the cue."""
         return i < len(self.tokens) and self.tokens[i].lower in ("doch", "aber", "und", "sondern", "denn", "oder")
+
+    def _in_fronted_adverbial(self, unit: Unit, left: int, fin: int, right: int) -> bool:
+        """`Während Agenturen berichteten, dass …, dementierte …`: a cue at the end of an
+        adverbial clause whose `dass` clause follows it."""
+        opener = self.tokens[left + 1]
+        if opener.pos != "KOUS" or opener.lower in self.lex.word_class("complementizer") or fin != right - 1:
+            return False
+        return right + 1 < unit.last and self.tokens[right].text == "," and self.tokens[right + 1].lower in ("dass", "daß")
+
+    def _from_fronted_adverbial(self, unit: Unit, cue: Cue, left: int, fin: int, right: int) -> list[Statement]:
+        np = phrase_after(self.tokens, left + 2, fin)
+        end = right + 2
+        while end < unit.last and not (self.tokens[end].text == "," and end + 1 < unit.last and self.tokens[end + 1].pos.endswith("(FIN)")):
+            end += 1
+        return self._make(unit, (self.tokens[right + 1].start, self.tokens[end - 1].end), cue, np, right)
 
     def _object_statement(self, unit: Unit, cue: Cue, np, right: int) -> list[Statement]:
         """A cue with an object instead of a clause: `nannte den Plan „fahrlässig“`, `bezeichnete
@@ -774,6 +800,8 @@ class _Extractor:
                 return None, ""
             s, e = self._trim_quote(q.start, q.end)
             return Span.of(self.text, s, e), "direct"
+        if self._opens_adverbial_clause(start) and not self._reported_subjunctive(self._slice(start, end), konj2=False):
+            return None, ""  # "Nachdem er gewonnen hatte, sagte er …": circumstances, not what was said
         words = self._words(start, end)
         after_complementizer = self.text[region[0] : start].strip().lower() in ("dass", "daß", "ob")
         if words < (2 if after_complementizer or not clause else 3) or clause and not self._has_verb(start, end):
@@ -783,6 +811,15 @@ class _Extractor:
         first_person = self.lex.word_class("first_person")
         spoken = any(t.lower in first_person for t in self._slice(start, end) if inside_quote(t.start, unit.quotes) is None)
         return Span.of(self.text, start, end), "direct" if spoken else "indirect"
+
+    def _opens_adverbial_clause(self, start: int) -> bool:
+        k = bisect_left(self.token_starts, start)
+        if k >= len(self.tokens) or inside_quote(start, self.quotes) is not None:
+            return False
+        t = self.tokens[k]
+        if t.pos == "KOUS" and t.lower not in self.lex.word_class("complementizer"):
+            return True
+        return t.pos in ("PRELS", "KOUI") or t.lower in ("womit", "wodurch", "sodass") or t.lower == "so" and k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "dass"
 
     def _continues_narration(self, quote_end: int, end: int) -> bool:
         rest = self.text[quote_end:end].lstrip()

@@ -399,3 +399,9 @@ def test_fronted_adverbial_clause_is_no_message_but_may_hold_one(statements):
 def test_hiess_es_weiter_goes_on_with_the_source(statements):
     found = statements("Der Entwurf sei angenommen, wie Diplomaten sagten. Auch Zypern habe keine Einwände mehr, hieß es weiter.")
     assert [s["speaker"]["name"] for s in found] == ["Diplomaten", "Diplomaten"]
+
+
+def test_konjunktiv_in_a_subordinate_clause_is_the_main_subjects_reasoning(statements):
+    found = statements("Der Minister sagte, man werde helfen. Vertreter der Verbände erwarten keine Entscheidung, weil niemand einen Antrag gestellt habe.")
+    assert found[1]["message"]["text"] == "weil niemand einen Antrag gestellt habe"
+    assert found[1]["speaker"]["name"] == "Vertreter der Verbände"

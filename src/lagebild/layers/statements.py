@@ -919,11 +919,30 @@ class _Extractor:
                 q = speech[0]
                 return [Statement("direct", Span.of(self.text, *self._trim_quote(q.start, q.end)), None, self.previous, self._continued_mention(), unit.sentence)]
             return []
-        start, end = self._trim(self.tokens[unit.first].start, self._unit_end(unit))
+        clause_start = self._reported_clause_start(unit)
+        start, end = self._trim(clause_start, self._unit_end(unit))
         kind = "mixed" if speech or any(not self._is_title(q) for q in unit.quotes) else "indirect"
+        holder = self._unit_subject(unit) if clause_start > self.tokens[unit.first].start else None
+        if holder:  # "UN-Mitarbeiter diskutierten …, weil Gewalt selten verfolgt werde": their reasoning
+            speaker, mention = self._speaker(holder)
+            if speaker is not None and speaker.name:
+                return [Statement(kind, Span.of(self.text, start, end), None, speaker, mention, unit.sentence)]
         if self.previous:
             return [Statement(kind, Span.of(self.text, start, end), None, self.previous, self._continued_mention(), unit.sentence)]
         return [Statement(kind, Span.of(self.text, start, end), None, self._last_person(unit), None, unit.sentence, provisional=True)]
+
+    def _reported_clause_start(self, unit: Unit) -> int:
+        """Where the reported part of a cue-less unit begins: the whole unit, unless an indicative
+        main clause comes first (`Vertreter erwarten keine Entscheidung, weil … gestellt hätten`)."""
+        first_comma = next((j for j in self._outside(unit) if self.tokens[j].text == ","), None)
+        if first_comma is None or first_comma + 1 >= unit.last:
+            return self.tokens[unit.first].start
+        main = [self.tokens[j] for j in range(unit.first, first_comma)]
+        rest = self.tokens[first_comma + 1 : unit.last]
+        main_indicative = any(t.pos.endswith("(FIN)") and subjunctive_mood(t, self.lex) is None for t in main)
+        if main_indicative and not self._reported_subjunctive(main, konj2=True) and rest[0].pos.startswith(("KOUS", "PRELS")):
+            return rest[0].start
+        return self.tokens[unit.first].start
 
     def _continued_mention(self) -> Span | None:
         """A statement without a cue is still named by the words that named its speaker last."""

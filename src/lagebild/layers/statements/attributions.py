@@ -1,0 +1,295 @@
+"""Attributed statements: from each cue, the message region, the speaker and the kind."""
+
+from __future__ import annotations
+
+from lagebild.document import Span
+from lagebild.layers.mood import subjunctive_mood
+from lagebild.layers.phrases import (
+    is_punct,
+    noun_phrase_at,
+    phrase_after,
+)
+from lagebild.layers.statements.model import REPORTED_ACTS, UNSAID, Cue, Statement
+from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
+
+
+class AttributionMixin:
+    """Part of the statement extractor (see finder.py); works on its shared state."""
+
+    # -- attributed statements -------------------------------------------------
+    def _attributed(self, unit: Unit) -> list[Statement]:
+        statements: list[Statement] = []
+        claimed: list[tuple[int, int]] = []
+        colon = self._colon_cue(unit)
+        cues = [colon, *self._cues(unit)] if colon else self._cues(unit)
+        candidates = [made for cue in sorted(cues, key=lambda c: self._priority(unit, c)) for made in self._from_cue(unit, cue)]
+        # a speech act told without content yields to any statement with content
+        for made in sorted(candidates, key=lambda st: st.kind == "reported"):
+            if any(made.message.start < e and s < made.message.end for s, e in claimed):
+                continue
+            claimed.append((made.message.start, made.message.end))
+            statements.append(made)
+        return sorted(statements, key=lambda s: s.message.start)
+
+    def _from_cue(self, unit: Unit, cue: Cue) -> list[Statement]:
+        if cue.kind == "verb":
+            return self._from_verb(unit, cue)
+        if cue.kind == "so":
+            return self._from_so(unit, cue)
+        if cue.kind == "colon":
+            return self._from_colon(unit, cue)
+        if cue.kind == "wonach":
+            return self._from_wonach(unit, cue)
+        if cue.kind == "demnach":
+            return self._from_demnach(unit, cue)
+        return self._from_preposition(unit, cue)
+
+    def _from_verb(self, unit: Unit, cue: Cue) -> list[Statement]:
+        i = cue.anchor
+        fin = self._finite(unit, i)
+        left, right = self._clause(unit, fin)
+        right = max(right, self._clause(unit, cue.tokens[-1])[1])
+        if self.tokens[left + 1].pos == "KON" and self.tokens[left + 2].lower == "wie" and left + 2 < fin:
+            left += 1  # "Denn wie die Zeitung berichtete, …"
+        if left + 1 >= unit.first and self.tokens[left + 1].lower == "wie" and left + 1 < fin:
+            if self.tokens[i].lemma.lower() in ("nennen", "bezeichnen"):
+                return []  # "der Fahrplanwechsel, wie ihn die Eisenbahner nennen": naming, not speech
+            np = phrase_after(self.tokens, left + 2, right)
+            return self._around(unit, cue, np, left, right)
+        if self._is_inverted(unit, i):
+            np = self._impersonal_speaker(i, right) or self._unnamed(i, right) if self.tokens[i].lemma.lower() == "heißen" else phrase_after(self.tokens, fin + 1, right)
+            if self.tokens[i].lemma.lower() == "zitieren":
+                return []
+            region = self._region_before(unit, left)
+            if region and self._opens_adverbial_clause(region[0]):
+                region = None  # "Während …, dementierte dies X": the fronted clause is no message of X
+            made = self._make(unit, region, cue, np, right)
+            tail = self._tail_after(unit, right)
+            if made and tail:
+                made += self._make(unit, tail, cue, np, right)
+            return made
+        if self._in_fronted_adverbial(unit, left, fin, right):
+            return self._from_fronted_adverbial(unit, cue, left, fin, right)
+        if self.tokens[left + 1].pos.startswith(("KOUS", "PRELS", "PWS", "PWAV")) or subjunctive_mood(self.tokens[fin], self.lex) == 1:
+            return []
+        after_comma = fin == left + 1 and left >= unit.first and self.tokens[left].text == ","
+        if after_comma and (self._follows_main_clause(unit, left) or self._follows_apposition(unit, left)):
+            np = self._unit_subject(unit)  # coordinated clause, or "X, Experte der Y, kritisierte": the first subject
+        elif after_comma and self._follows_relative_clause(unit, left):
+            np = self._first_phrase(unit)  # "Deiss, der sich … entschlossen hatte, sagte"
+        elif self.tokens[i].lemma.lower() == "heißen":
+            np = self._impersonal_speaker(i, right) or self._unnamed(i, right)
+        else:
+            np = self._subject(left + 1, fin, right) or self._coordinated_subject(left, fin)
+        if self._is_passive(fin, i):  # "Die Männer werden beschuldigt, …": the subject says nothing
+            np = self._agent(i, left, right) or UNSAID
+        if self.tokens[i].lemma.lower() == "zitieren":
+            np = self._quoted_person(fin, right) or np
+        complementizer = next((j for j in range(i + 1, right) if self.tokens[j].lower in ("dass", "daß")), None)
+        if complementizer is not None:  # "Pérez hoffte dass …" (comma missing)
+            return self._make(unit, (self.tokens[complementizer].start, self._unit_end(unit)), cue, np, complementizer)
+        if right >= unit.last or self.tokens[right].text not in (",", ":"):
+            return self._object_statement(unit, cue, np, right) or self._reported(unit, cue, np, left, right)
+        apposition = self._apposition_after(unit, right)
+        if apposition:
+            np, right = (np[0] if np else apposition[0], apposition[1]), apposition[1] + 1
+        region = self._region_after(unit, right)
+        if region is None or self._region_has_other_cue(unit, region, cue) or self._starts_coordinate_clause(right + 1):
+            return []
+        return self._make(unit, region, cue, np, right)
+
+    def _in_fronted_adverbial(self, unit: Unit, left: int, fin: int, right: int) -> bool:
+        """`Während Agenturen berichteten, dass …, dementierte …`: a cue at the end of an
+        adverbial clause whose `dass` clause follows it."""
+        opener = self.tokens[left + 1]
+        if opener.pos != "KOUS" or opener.lower in self.lex.word_class("complementizer") or fin != right - 1:
+            return False
+        return right + 1 < unit.last and self.tokens[right].text == "," and self.tokens[right + 1].lower in ("dass", "daß")
+
+    def _from_fronted_adverbial(self, unit: Unit, cue: Cue, left: int, fin: int, right: int) -> list[Statement]:
+        np = phrase_after(self.tokens, left + 2, fin)
+        end = right + 2
+        while end < unit.last and not (self.tokens[end].text == "," and end + 1 < unit.last and self.tokens[end + 1].pos.endswith("(FIN)")):
+            end += 1
+        return self._make(unit, (self.tokens[right + 1].start, self.tokens[end - 1].end), cue, np, right)
+
+    def _object_statement(self, unit: Unit, cue: Cue, np, right: int) -> list[Statement]:
+        """A cue with an object instead of a clause: `nannte den Plan „fahrlässig“`, `bezeichnete
+        Russland als die größte Bedrohung` (the object is the message), `warnte vor einer
+        „Provokation“` (the quoted words are)."""
+        fin = self._finite(unit, cue.anchor)
+        if fin < cue.anchor:  # perfect: "hat auf die „persönliche Note“ … hingewiesen"
+            after, right = max(fin, np[1] if np else fin) + 1, cue.anchor
+        else:
+            after = max(cue.tokens[-1] if cue.tokens[-1] < right else cue.anchor, np[1] if np else cue.anchor) + 1
+            right = self._clause_end_over_quotes(unit, after)
+        if after >= right:
+            return []
+        if self.tokens[cue.anchor].lemma.lower() in ("bezeichnen", "nennen") and any(t.lower == "als" or t.text in QUOTE_MARKS for t in self.tokens[after:right]):
+            end = self.tokens[right - 1].end if right < unit.last else self._unit_end(unit)
+            return self._make(unit, (self.tokens[after].start, end), cue, np, right, clause=False)
+        for q in unit.quotes:
+            if self.tokens[after].start <= q.open < self.tokens[right - 1].end and not self._is_title(q):
+                return self._make(unit, (q.open, q.outer_end), cue, np, right)
+        return []
+
+    def _reported(self, unit: Unit, cue: Cue, np, left: int, right: int) -> list[Statement]:
+        """A speech act told without its content: `Die Behörden werfen ihm Betrug vor`,
+        `Der Wetterdienst warnte vor Sturm`. The message is the clause that reports the act."""
+        classes = {entry.cls for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ())}
+        if np is None or np == UNSAID or not classes & REPORTED_ACTS or any(q.open > self.tokens[left + 1].start for q in unit.quotes if not self._is_title(q)):
+            return []
+        first = min(np[0], left + 1) if np[0] >= unit.first else left + 1
+        end = self._clause_end_over_quotes(unit, cue.tokens[-1])
+        if not self._reports_an_act(cue, first, end, np):
+            return []
+        start, stop = self._trim(self.tokens[first].start, self.tokens[end - 1].end)
+        if self._words(start, stop) < 3:
+            return []
+        speaker, mention = self._speaker(np)
+        cue_span = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
+        return [Statement("reported", Span.of(self.text, start, stop), cue_span, speaker, mention, unit.sentence)]
+
+    def _reports_an_act(self, cue: Cue, first: int, end: int, np) -> bool:
+        """The clause names what was said or done by saying (`warf ihm Betrug vor`, `warnte vor
+        Sturm`): an object besides the speaker, not a pronoun pointing back (`Das sagte X`), not
+        `sich befinden` or `sprechen mit`."""
+        words = [t for k, t in enumerate(self.tokens[first:end], first) if not (np[0] <= k <= np[1]) and k not in cue.tokens]
+        if self.tokens[first].lower in ("das", "dies", "dieses", "so") or not any(t.pos in ("NN", "NE") or t.pos.startswith("PPER") for t in words):
+            return False
+        lemma = self.tokens[cue.anchor].lemma.lower()
+        lowers = {t.lower for t in words}
+        return not (lemma == "befinden" and "sich" in lowers or lemma == "sprechen" and lowers & {"mit", "sich"} and "von" not in lowers)
+
+    def _region_has_other_cue(self, unit: Unit, region: tuple[int, int], cue: Cue) -> bool:
+        for other in self._cues(unit):
+            t = self.tokens[other.anchor]
+            if other.anchor != cue.anchor and region[0] <= t.start < region[1] and other.kind == "verb" and self._is_inverted(unit, other.anchor):
+                return True
+        return False
+
+    def _from_so(self, unit: Unit, cue: Cue) -> list[Statement]:
+        i = cue.anchor
+        _, right = self._clause(unit, i)
+        np = phrase_after(self.tokens, cue.tokens[-1] + 1, right)
+        made = self._make(unit, self._region_before(unit, i - 1), cue, np, right)
+        tail = self._tail_after(unit, right)
+        if made and tail:
+            made += self._make(unit, tail, cue, np, right)
+        return made
+
+    def _from_wonach(self, unit: Unit, cue: Cue) -> list[Statement]:
+        """`Berichte, wonach die Truppe … operiere`: the noun before the comma is the source."""
+        i = cue.anchor
+        start = i - 2
+        while start > unit.first and (self.tokens[start - 1].pos.startswith(("ART", "ADJ", "NN", "NE", "PIAT", "PPOSAT"))):
+            start -= 1
+        np = noun_phrase_at(self.tokens, start, i - 1)
+        if np is None:
+            return []
+        made = self._make(unit, (self.tokens[i].end, self._clause_end_char(unit, i)), cue, np, i)
+        subject = self._unit_subject(unit)  # X, not the reports, speaks on
+        for statement in made:
+            statement.speaks_on = self._speaker(subject) if subject else (None, None)
+        return made
+
+    def _from_demnach(self, unit: Unit, cue: Cue) -> list[Statement]:
+        """`Demnach steht der Kopilot in der Kritik`: the source cited just before speaks on."""
+        if self.previous is None or self.last_statement_unit < 0:
+            return []
+        i = cue.anchor
+        start = self.tokens[i + 1].start if i == unit.first else self.tokens[unit.first].start
+        made = self._make(unit, (start, self._unit_end(unit)), cue, None, i)
+        for statement in made:
+            statement.mention = Span.of(self.text, self.tokens[i].start, self.tokens[i].end)
+        return made
+
+    def _from_colon(self, unit: Unit, cue: Cue) -> list[Statement]:
+        colon = cue.anchor
+        region = (self.tokens[colon].end, self.tokens[unit.last - 1].end)
+        return self._make(unit, region, cue, (unit.first, colon - 1), colon)
+
+    def _from_preposition(self, unit: Unit, cue: Cue) -> list[Statement]:
+        i = cue.anchor
+        word = self.tokens[i].lower
+        if word == "zufolge" or word == "nach" and cue.tokens == [i]:  # postposed: "Medienberichten nach"
+            start = i - 1
+            while start > unit.first and (self.tokens[start - 1].pos.startswith(("ART", "ADJ", "NN", "NE", "PPOSAT")) and not is_punct(self.tokens[start - 1])):
+                start -= 1
+            np = (start, i - 1) if unit.first <= start <= i - 1 else None
+            pp = (start, i)
+        else:
+            after = cue.tokens[-1] + 1
+            if after < unit.last and self.tokens[after].lower in ("von", "des", "der", "dem", "vom") and word not in ("laut", "gemäß"):
+                after += 1 if self.tokens[after].lower in ("von", "vom") else 0
+            np = noun_phrase_at(self.tokens, after, unit.last)
+            if np is None and word == "nach":
+                np = (i + 1, cue.tokens[-1])  # "nach Polizeiangaben": the source noun is the source
+            elif np is None and word in ("laut", "gemäß") and after < unit.last and not is_punct(self.tokens[after]) and not self.tokens[after].pos.startswith("V"):
+                np = (after, after)  # "laut faz.net"
+            pp = (i, np[1] if np else i)
+        if np is None:
+            return []
+        left, right = self._clause(unit, pp[0])
+        first_in_clause = left + 1
+        if pp[0] - first_in_clause <= 1 and (pp[0] == first_in_clause or self.tokens[first_in_clause].pos.startswith(("PRELS", "KOUS", "PWS", "ART", "PDS"))):
+            start = self.tokens[pp[1]].end
+        else:
+            start = self.tokens[unit.first].start
+        region = (start, self._unit_end(unit))
+        if not any(self.tokens[j].pos.startswith("V") for j in range(pp[1] + 1, unit.last)) and start != self.tokens[unit.first].start:
+            return []
+        return self._make(unit, region, Cue(cue.tokens, "prep", i), np, pp[1] + 1)
+
+    def _around(self, unit: Unit, cue: Cue, np, left: int, right: int) -> list[Statement]:
+        """`…, wie X sagte, …`: the message is the unit without the `wie` clause."""
+        pieces = []
+        if left > unit.first:
+            pieces.append((self.tokens[unit.first].start, self.tokens[left - 1].end))
+        if right + 1 < unit.last:
+            pieces.append((self.tokens[right + 1].start, self._unit_end(unit)))
+        if not pieces:
+            return []
+        region = (pieces[0][0], pieces[-1][1]) if len(pieces) == 1 else (pieces[-1][0], pieces[-1][1]) if left <= unit.first + 1 else (pieces[0][0], pieces[-1][1])
+        return self._make(unit, region, cue, np, right)
+
+    # -- building ---------------------------------------------------------------
+    def _make(self, unit: Unit, region, cue: Cue, np, attribution_end: int, clause: bool = True) -> list[Statement]:
+        """A statement from a message region; `clause=False` for object messages without a verb."""
+        if region is None:
+            return []
+        message, kind = self._message(unit, region, clause)
+        if message is None:
+            return []
+        speaker, mention = self._speaker(np)
+        cue_span = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
+        statement = Statement(kind, message, cue_span, speaker, mention, unit.sentence)
+        statement.medium, statement.addressee = self._medium_addressee(unit, np, attribution_end, message)
+        return [statement]
+
+    def _message(self, unit: Unit, region: tuple[int, int], clause: bool = True) -> tuple[Span | None, str]:
+        start, end = self._trim(*region)
+        if end - start < 2:
+            return None, ""
+        quotes = [q for q in unit.quotes if start <= q.open and q.outer_end <= end + 1]
+        if quotes and start == quotes[0].open and self._continues_narration(quotes[0].outer_end, end):
+            end = quotes[0].outer_end  # „dass wir … wollen“, und …: the quotation alone
+            quotes = quotes[:1]
+        speech = [q for q in quotes if not self._is_title(q)]
+        if len(quotes) == 1 and start == quotes[0].open and end <= quotes[0].outer_end:
+            q = quotes[0]
+            if self._is_title(q) and self._words(q.start, q.end) < 3:
+                return None, ""
+            s, e = self._trim_quote(q.start, q.end)
+            return Span.of(self.text, s, e), "direct"
+        if self._opens_adverbial_clause(start) and not self._reported_subjunctive(self._slice(start, end), konj2=False):
+            return None, ""  # "Nachdem er gewonnen hatte, sagte er …": circumstances, not what was said
+        words = self._words(start, end)
+        after_complementizer = self.text[region[0] : start].strip().lower() in ("dass", "daß", "ob")
+        if words < (2 if after_complementizer or not clause else 3) or clause and not self._has_verb(start, end):
+            return None, ""
+        if speech:
+            return Span.of(self.text, start, end), "mixed"
+        first_person = self.lex.word_class("first_person")
+        spoken = any(t.lower in first_person for t in self._slice(start, end) if inside_quote(t.start, unit.quotes) is None)
+        return Span.of(self.text, start, end), "direct" if spoken else "indirect"

@@ -1,0 +1,210 @@
+"""Clause geometry: where a unit's clauses, regions and words begin and end."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from lagebild.document import Token
+from lagebild.layers.phrases import (
+    is_punct,
+)
+from lagebild.layers.statements.model import QUOTED_WORDING_BEFORE
+from lagebild.layers.units import BOUNDARY, END, QUOTE_MARKS, Unit, inside_quote
+from lagebild.nlp.quotes import Quote
+
+
+class ClauseMixin:
+    """Part of the statement extractor (see finder.py); works on its shared state."""
+
+    # -- cues -----------------------------------------------------------------
+    def _outside(self, unit: Unit) -> list[int]:
+        return [t.i for t in unit.tokens(self.doc) if inside_quote(t.start, unit.quotes) is None]
+
+    def _clause(self, unit: Unit, i: int) -> tuple[int, int]:
+        """(left boundary, right boundary) token indices around i; unit edges are first-1 / last."""
+        left = i - 1
+        while left >= unit.first and not self._is_boundary(left, unit):
+            left -= 1
+        right = i + 1
+        while right < unit.last and not self._is_boundary(right, unit):
+            right += 1
+        return left, right
+
+    def _is_boundary(self, i: int, unit: Unit) -> bool:
+        t = self.tokens[i]
+        if t.text in QUOTE_MARKS:
+            q = inside_quote(t.start, unit.quotes)  # a title in quotation marks is part of its clause
+            return q is None or not self._is_title(q)
+        return t.text in BOUNDARY and inside_quote(t.start, unit.quotes) is None
+
+    def _finite(self, unit: Unit, cue_token: int) -> int:
+        if self.tokens[cue_token].pos.endswith("(FIN)"):
+            # participles without ge- look finite to the tagger: "Stoiber hatte … betont"
+            return self._auxiliary_before(unit, cue_token) or cue_token
+        # the auxiliary of "hat … auf die „persönliche Note“ … hingewiesen": back to the last comma
+        j = cue_token - 1
+        while j >= unit.first and not (self.tokens[j].text in BOUNDARY and inside_quote(self.tokens[j].start, unit.quotes) is None):
+            j -= 1
+        for k in range(j + 1, cue_token):
+            if self.tokens[k].pos.endswith("(FIN)") and inside_quote(self.tokens[k].start, unit.quotes) is None:
+                return k
+        return cue_token
+
+    def _auxiliary_before(self, unit: Unit, cue_token: int) -> int | None:
+        """A finite `haben`/`sein` earlier in the clause of a cue that ends that clause."""
+        after = cue_token + 1
+        if after < unit.last and self.tokens[after].text not in BOUNDARY and self.tokens[after].text not in END:
+            return None
+        j = cue_token - 1
+        while j >= unit.first and self.tokens[j].text not in BOUNDARY and inside_quote(self.tokens[j].start, unit.quotes) is None:
+            t = self.tokens[j]
+            if t.pos.endswith("(FIN)"):
+                return j if t.pos.startswith("VA") and t.lemma in ("haben", "sein") else None
+            j -= 1
+        return None
+
+    def _is_passive(self, fin: int, cue_token: int) -> bool:
+        """`wird beschuldigt`, `wurde berichtet`: a form of `werden` with the cue as participle."""
+        return fin != cue_token and self.tokens[fin].lemma == "werden" and self.tokens[cue_token].pos in ("VV(PP)", "VV(FIN)")
+
+    def _is_inverted(self, unit: Unit, cue_token: int) -> bool:
+        fin = self._finite(unit, cue_token)
+        left, right = self._clause(unit, fin)
+        if not (left >= unit.first and left == fin - 1 and self.tokens[left].text != "("):
+            return False
+        # "X machte …, forderte alle Seiten auf, …": a coordinated clause that introduces a message;
+        # "„A“, sagte er, „B“" is the attribution of an interrupted quotation
+        after_quote = left - 1 >= unit.first and self.tokens[left - 1].text in QUOTE_MARKS
+        if not after_quote and not self._has_verb(self.tokens[unit.first].start, self.tokens[left].start):
+            return False  # "Henning Scherf (SPD), warnte …": an apposition, not a message, before the verb
+        return after_quote or not (self.tokens[left].text == "," and self._introduces_message(unit, right))
+
+    def _introduces_message(self, unit: Unit, right: int) -> bool:
+        if right >= unit.last or self.tokens[right].text not in (",", ":"):
+            return False
+        return right + 1 < unit.last and self._has_verb(self.tokens[right + 1].start, self._unit_end(unit))
+
+    def _clause_end_over_quotes(self, unit: Unit, i: int) -> int:
+        """The next `,` `:` `;` after token i that stands outside quotation marks (or the unit end)."""
+        while i < unit.last:
+            t = self.tokens[i]
+            q = inside_quote(t.start, unit.quotes)
+            if q is None and t.text in (",", ":", ";"):
+                return i
+            i += 1
+        end = unit.last
+        while end > unit.first and self.tokens[end - 1].text in END:
+            end -= 1
+        return end
+
+    def _clause_end_char(self, unit: Unit, i: int) -> int:
+        end = self._clause_end_over_quotes(unit, i + 1)
+        return self.tokens[end - 1].end if end > i + 1 else self._unit_end(unit)
+
+    # -- regions ----------------------------------------------------------------
+    def _unit_end(self, unit: Unit) -> int:
+        end = self.tokens[unit.last - 1].end
+        last = self.tokens[unit.last - 1]
+        if last.text in (".", "!", "?", ";") and inside_quote(last.start, unit.quotes) is None:
+            end = last.start
+        return end
+
+    def _region_before(self, unit: Unit, boundary: int) -> tuple[int, int] | None:
+        """Message before `…, sagte X`: a quotation just before, or the unit up to the boundary."""
+        if boundary < unit.first:
+            return None
+        j = boundary
+        while j >= unit.first and self.tokens[j].text in (",",):
+            j -= 1
+        if j < unit.first:
+            return None
+        end = self.tokens[j].end
+        if self.tokens[unit.first].lower == "wie" and any(c.anchor <= j for c in self._cues(unit) if c.kind == "verb"):
+            return None  # "Wie X erklärte, sieht …": the clause before is an attribution itself
+        start = self.tokens[unit.first].start
+        for k in range(j, unit.first - 1, -1):
+            if self.tokens[k].text == ":" and inside_quote(self.tokens[k].start, unit.quotes) is None:
+                start = self.tokens[k].end
+                break
+        return (start, end)
+
+    def _region_after(self, unit: Unit, boundary: int) -> tuple[int, int] | None:
+        if boundary + 1 >= unit.last:
+            return None
+        first = self.tokens[boundary + 1]
+        if first.pos.startswith(("PRELS", "PRELAT")) or (first.pos.startswith("APPR") and boundary + 2 < unit.last and self.tokens[boundary + 2].pos.startswith("PRELS")):
+            return None
+        return (first.start, self._unit_end(unit))
+
+    def _tail_after(self, unit: Unit, right: int) -> tuple[int, int] | None:
+        """`„A“, sagte er, „B“`: the quotation after the attribution."""
+        if right < unit.last and self.tokens[right].text == "," and right + 1 < unit.last:
+            q = inside_quote(self.tokens[right + 1].start, unit.quotes)
+            if q is not None and q.open == self.tokens[right + 1].start:
+                return (q.open, q.outer_end)
+        return None
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—"):
+            end -= 1
+        for lead in ("dass ", "daß "):
+            if text.startswith(lead, start):
+                start += len(lead)
+        return start, end
+
+    def _trim_quote(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] == ","):
+            end -= 1
+        return start, end
+
+    def _slice(self, start: int, end: int) -> list[Token]:
+        i = bisect_left(self.token_starts, start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].end <= end:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
+    def _words(self, start: int, end: int) -> int:
+        return sum(1 for t in self._slice(start, end) if not is_punct(t))
+
+    def _has_verb(self, start: int, end: int) -> bool:
+        return any(t.pos.startswith("V") for t in self._slice(start, end))
+
+    def _starts_coordinate_clause(self, i: int) -> bool:
+        """`…, doch er selbst wird …`: a new main clause, not the content of the cue."""
+        return i < len(self.tokens) and self.tokens[i].lower in ("doch", "aber", "und", "sondern", "denn", "oder")
+
+    def _opens_adverbial_clause(self, start: int) -> bool:
+        k = bisect_left(self.token_starts, start)
+        if k >= len(self.tokens) or inside_quote(start, self.quotes) is not None:
+            return False
+        t = self.tokens[k]
+        if t.pos == "KOUS" and t.lower not in self.lex.word_class("complementizer"):
+            return True
+        return t.pos in ("PRELS", "KOUI") or t.lower in ("womit", "wodurch", "sodass") or t.lower == "so" and k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "dass"
+
+    def _continues_narration(self, quote_end: int, end: int) -> bool:
+        rest = self.text[quote_end:end].lstrip()
+        return rest.startswith((",", "und ", "aber ", "sowie ")) and len(rest) > 10
+
+    def _is_title(self, q: Quote) -> bool:
+        """Names and titles in quotation marks: short, capitalised, no verb (`„Welt am Sonntag“`)."""
+        content = self.text[q.start : q.end].strip()
+        tokens = self._slice(q.start, q.end)
+        if not content or len(tokens) > 6:
+            return False
+        if any(t.pos.endswith("(FIN)") for t in tokens):
+            return False
+        if not (content[:1].isupper() or content[:1].isdigit()):
+            return False
+        # a capitalised noun phrase after an indefinite article, an adjective or "als" is quoted
+        # wording ("eine wachsende „Kluft zwischen Arm und Reich“"), not a title
+        k = bisect_left(self.token_starts, q.open) - 1
+        before = self.tokens[k] if k >= 0 else None
+        return not (before and (before.lower in QUOTED_WORDING_BEFORE or before.pos.startswith("ADJ") and not before.text[:1].isupper()))

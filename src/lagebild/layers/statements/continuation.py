@@ -1,0 +1,124 @@
+"""Statements without a cue of their own: Konjunktiv and quotations that continue a speaker, and attributions that follow their statement (`Das sagte X.`)."""
+
+from __future__ import annotations
+
+from lagebild.document import Span, Token
+from lagebild.layers.mood import has_reported_subjunctive, subjunctive_mood
+from lagebild.layers.phrases import (
+    is_punct,
+    phrase_after,
+)
+from lagebild.layers.speakers import Speaker
+from lagebild.layers.statements.model import CONTINUATION_WINDOW, KONJ2_WINDOW, Cue, Statement
+from lagebild.layers.units import Unit, inside_quote
+from lagebild.nlp.quotes import Quote
+
+
+class ContinuationMixin:
+    """Part of the statement extractor (see finder.py); works on its shared state."""
+
+    # -- cue-less statements ------------------------------------------------------
+    def _continued(self, unit: Unit, n: int) -> list[Statement]:
+        speech = [q for q in unit.quotes if not self._is_title(q) and self._words(q.start, q.end) >= 3]
+        outside = [self.tokens[i] for i in self._outside(unit)]
+        words_outside = [t for t in outside if not is_punct(t)]
+        recent = n - self.last_statement_unit
+        if speech and not words_outside and self._is_headline(unit, speech):
+            return []
+        if speech and not words_outside:
+            q = speech[0]
+            s, e = self._trim_quote(q.start, q.end) if len(speech) == 1 else (q.start, speech[-1].end)
+            return [Statement("direct", Span.of(self.text, s, e), None, self.previous, self._continued_mention(), unit.sentence)]
+        if recent > CONTINUATION_WINDOW and self.previous is not None:
+            return []
+        right_after = recent <= KONJ2_WINDOW and self.previous is not None
+        if not (self._reported_subjunctive(outside, konj2=right_after) or right_after and self._reportative_sollen(outside)):
+            if speech and recent <= 1 and len(words_outside) <= 2:
+                q = speech[0]
+                return [Statement("direct", Span.of(self.text, *self._trim_quote(q.start, q.end)), None, self.previous, self._continued_mention(), unit.sentence)]
+            return []
+        clause_start = self._reported_clause_start(unit)
+        start, end = self._trim(clause_start, self._unit_end(unit))
+        kind = "mixed" if speech or any(not self._is_title(q) for q in unit.quotes) else "indirect"
+        holder = self._unit_subject(unit) if clause_start > self.tokens[unit.first].start else None
+        if holder:  # "UN-Mitarbeiter diskutierten …, weil Gewalt selten verfolgt werde": their reasoning
+            speaker, mention = self._speaker(holder)
+            if speaker is not None and speaker.name:
+                return [Statement(kind, Span.of(self.text, start, end), None, speaker, mention, unit.sentence)]
+        if self.previous:
+            return [Statement(kind, Span.of(self.text, start, end), None, self.previous, self._continued_mention(), unit.sentence)]
+        return [Statement(kind, Span.of(self.text, start, end), None, self._last_person(unit), None, unit.sentence, provisional=True)]
+
+    def _reported_clause_start(self, unit: Unit) -> int:
+        """Where the reported part of a cue-less unit begins: the whole unit, unless an indicative
+        main clause comes first (`Vertreter erwarten keine Entscheidung, weil … gestellt hätten`)."""
+        first_comma = next((j for j in self._outside(unit) if self.tokens[j].text == ","), None)
+        if first_comma is None or first_comma + 1 >= unit.last:
+            return self.tokens[unit.first].start
+        main = [self.tokens[j] for j in range(unit.first, first_comma)]
+        rest = self.tokens[first_comma + 1 : unit.last]
+        main_indicative = any(t.pos.endswith("(FIN)") and subjunctive_mood(t, self.lex) is None for t in main)
+        if main_indicative and not self._reported_subjunctive(main, konj2=True) and rest[0].pos.startswith(("KOUS", "PRELS")):
+            return rest[0].start
+        return self.tokens[unit.first].start
+
+    def _continued_mention(self) -> Span | None:
+        """A statement without a cue is still named by the words that named its speaker last."""
+        return self.previous_mention if self.previous else None
+
+    def _is_headline(self, unit: Unit, speech: list[Quote]) -> bool:
+        """A line that is only a quotation without a full stop: a (sub)headline quoting someone."""
+        sentence = self.doc.sentences[unit.sentence]
+        alone = all(s.paragraph != sentence.paragraph for s in self.doc.sentences[unit.sentence + 1 : unit.sentence + 2])
+        alone = alone and (unit.sentence == 0 or self.doc.sentences[unit.sentence - 1].paragraph != sentence.paragraph)
+        return alone and len(speech) == 1 and not self.text[speech[0].start : speech[0].end].rstrip().endswith((".", "!", "?", "…"))
+
+    def _last_person(self, unit: Unit) -> Speaker | None:
+        """Reported speech before any attribution: the person the text named last."""
+        name = self.resolver.person_before(unit.start)
+        return Speaker(name, True) if name else None
+
+    @staticmethod
+    def _reportative_sollen(tokens: list[Token]) -> bool:
+        """`Er soll resistent sein`, right after a statement: what the source says, told on."""
+        return any(t.lemma == "sollen" and t.pos == "VM(FIN)" and t.lower in ("soll", "sollen") for t in tokens)
+
+    def _reported_subjunctive(self, tokens: list[Token], konj2: bool) -> bool:
+        return has_reported_subjunctive(tokens, self.lex, konj2)
+
+    # -- attributions that follow their statement ---------------------------------------
+    def _orphan_attribution(self, unit: Unit):
+        """`Das sagte X.` / `Mit diesen Worten kommentierte X …`: a cue with no message of its own."""
+        tokens = unit.tokens(self.doc)
+        if len(tokens) > 25 or unit.quotes and not self._words_outside_quotes_only(unit):
+            return None
+        if [t.lower for t in tokens[:3]] in (["mit", "diesen", "worten"], ["mit", "den", "worten"]):
+            fin = next((t.i for t in tokens if t.pos.endswith("(FIN)")), None)
+            np = phrase_after(self.tokens, fin + 1, unit.last) if fin is not None else None
+            if np:
+                return Cue([tokens[0].i, tokens[2].i, fin], "verb", fin), np
+        for cue in self._cues(unit):
+            if cue.kind != "verb":
+                continue
+            fin = self._finite(unit, cue.anchor)
+            left, right = self._clause(unit, fin)
+            demonstrative = self.tokens[left + 1].lower in ("das", "dies", "so")
+            np = phrase_after(self.tokens, fin + 1, right) if demonstrative else self._subject(left + 1, fin, right)
+            if np:
+                return cue, np
+        return None
+
+    def _statement_before(self, previous: Unit, cue: Cue, np) -> Statement:
+        """`… Das berichten arabische Medien.`: the sentence before is what they reported."""
+        start, end = self._trim(self.tokens[previous.first].start, self._unit_end(previous))
+        statement = Statement("indirect", Span.of(self.text, start, end), None, None, None, previous.sentence)
+        self._reattribute(statement, cue, np)
+        return statement
+
+    def _words_outside_quotes_only(self, unit: Unit) -> bool:
+        return all(inside_quote(t.start, unit.quotes) is None for t in unit.tokens(self.doc) if t.pos.endswith("(FIN)"))
+
+    def _reattribute(self, statement: Statement, cue: Cue, np) -> None:
+        statement.cue = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
+        statement.speaker, statement.mention = self._speaker(np)
+        self.previous, self.previous_mention = statement.speaker, statement.mention

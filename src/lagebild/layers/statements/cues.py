@@ -1,0 +1,161 @@
+"""Cues: the words that attribute a statement (verbs, `laut`, `zufolge`, `nach Angaben`, `so`, `wonach`, `Demnach`, `Name:`)."""
+
+from __future__ import annotations
+
+from lagebild.layers.phrases import (
+    PRONOUNS,
+    is_name,
+    noun_phrase_at,
+    phrase_after,
+)
+from lagebild.layers.statements.model import (
+    EVENT_LIKE_SOURCES,
+    IMPERSONAL_SOURCES,
+    SOURCE_NOUNS,
+    UNSAID,
+    Cue,
+)
+from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
+
+
+class CueMixin:
+    """Part of the statement extractor (see finder.py); works on its shared state."""
+
+    def _cues(self, unit: Unit) -> list[Cue]:
+        """The unit's cues, found once and reused by the region and orphan checks."""
+        if unit.first not in self._unit_cues:
+            self._unit_cues[unit.first] = self._find_cues(unit)
+        return self._unit_cues[unit.first]
+
+    def _find_cues(self, unit: Unit) -> list[Cue]:
+        cues = []
+        outside = set(self._outside(unit))
+        for i in sorted(outside):
+            t = self.tokens[i]
+            if t.pos.startswith("V"):
+                cue = self._verb_cue(unit, i) or self._verb_after_quote(unit, i)
+                if cue:
+                    cues.append(cue)
+            elif t.lower in ("laut", "gemäß") and t.pos.startswith("APPR") or t.lower == "zufolge" or self._is_source_postposition(unit, i):
+                cues.append(Cue([i], "prep", i))
+            elif t.lower == "demnach" and (i == unit.first or self.tokens[i - 1].pos.endswith("(FIN)")):
+                cues.append(Cue([i], "demnach", i))  # "Demnach steht …": according to what was just cited
+            elif t.lower == "wonach" and i - 1 > unit.first and self.tokens[i - 1].text == ",":
+                cues.append(Cue([i], "wonach", i))
+            elif t.lower == "nach" and (source := self._source_noun_after(unit, i)) is not None:
+                cues.append(Cue([i, source], "prep", i))
+            elif t.lower in ("aus",) and i + 2 < unit.last and self.tokens[i + 2].lower == "sicht":
+                cues.append(Cue([i, i + 2], "prep", i))
+            elif t.lower == "so" and i > unit.first and self.tokens[i - 1].text in (",", "“", "\"", "”", "«", "»") and i + 1 < unit.last:
+                if self.tokens[i + 1].pos.startswith("V") and self.tokens[i + 1].lemma.lower() in self.lex.cues:
+                    cues.append(Cue([i, i + 1], "so", i))  # "…“, so sagt Aiwanger, „…“"
+                    continue
+                np = phrase_after(self.tokens, i + 1, unit.last)
+                if np and self._clause(unit, i)[1] >= np[1] + 1 and (is_name(self.tokens[np[1]]) or self.tokens[np[0]].pos.startswith(("ART", "PPER", "NN", "NE"))):
+                    cues.append(Cue([i], "so", i))
+        return cues
+
+    def _verb_cue(self, unit: Unit, i: int) -> Cue | None:
+        t = self.tokens[i]
+        entries = self.lex.cues.get(t.lemma.lower())
+        if not entries:
+            return None
+        left, right = self._clause(unit, i)
+        clause = range(left + 1, right)
+        plain = None
+        for entry in entries:
+            if entry.companion is None:
+                plain = plain or entry
+                continue
+            for j in clause:
+                if j != i and self.tokens[j].lower == entry.companion.split()[-1].lower() and self._is_companion(j, right):
+                    return Cue(sorted([i, j]), "verb", i)
+        if t.lemma.lower() == "befinden" and any(self.tokens[j].lower == "sich" for j in clause):
+            return None  # "befand sich in Berlin": a place, not a judgement
+        if t.lemma.lower() == "finden" and any(self.tokens[j].lower == "statt" and self.tokens[j].pos == "PTKVZ" for j in clause):
+            return None  # "findet am Montag statt"
+        bare_es = any(0 <= j < len(self.tokens) and self.tokens[j].lower == "es" for j in (i - 1, i + 1))  # "…, heißt es"
+        if plain is None or plain.cls == "impersonal" and not (bare_es or self._impersonal_source(i, right)) and self.tokens[left + 1].lower != "wie":
+            return None
+        return Cue([i], "verb", i)
+
+    def _is_companion(self, j: int, right: int) -> bool:
+        """A particle companion (`warf … vor`) is the separated particle, not a preposition
+        (`siegte vor der Russin`): tagged as particle or closing its clause."""
+        t = self.tokens[j]
+        if not t.pos.startswith(("APPR", "PTKVZ", "ADV")) or t.text[:1].isupper():
+            return True  # fixed complements: "sich", "Ansicht", "damit"
+        return t.pos == "PTKVZ" or j == right - 1
+
+    def _is_source_postposition(self, unit: Unit, i: int) -> bool:
+        """`Medienberichten nach`, `Seiner Meinung nach`, `Angaben der Polizei nach`."""
+        if self.tokens[i].lower != "nach" or i - 1 < unit.first or self._source_noun_after(unit, i) is not None:
+            return False
+        if self.tokens[i].pos == "APPO":
+            return True
+        before = self.tokens[i - 1]
+        return before.pos == "NN" and before.lower.endswith(SOURCE_NOUNS) and not (i - 2 >= unit.first and self.tokens[i - 2].lower == "nach")
+
+    def _source_noun_after(self, unit: Unit, i: int) -> int | None:
+        j = i + 1
+        while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART", "PDAT", "PIAT", "PPOSAT")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith(("ART", "PDAT", "PPOSAT"))):
+            j += 1
+        if j < unit.last and self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS):
+            events = self.tokens[j].lower.endswith(EVENT_LIKE_SOURCES) and self.tokens[i + 1].lower == "dem"
+            holder = j + 1 < unit.last and self.tokens[j + 1].lower in ("des", "der", "von", "vom")
+            return None if events and not holder else j  # "nach dem Bericht" may be "after the report"
+        return None
+
+    def _verb_after_quote(self, unit: Unit, i: int) -> Cue | None:
+        """`„…“, kommt Römer zum Punkt`: a finite verb with a named subject right after a quotation
+        attributes it, whatever the verb (the lexicon cannot list every `ätzte`, `polterte`)."""
+        t = self.tokens[i]
+        if not t.pos.endswith("(FIN)") or i - 2 < unit.first or self.tokens[i - 1].text != ",":
+            return None
+        if self.tokens[i - 2].text not in QUOTE_MARKS or t.lemma.lower() in ("sein", "haben", "werden"):
+            return None
+        _, right = self._clause(unit, i)
+        np = phrase_after(self.tokens, i + 1, right)
+        if np is None or not (is_name(self.tokens[np[1]]) or self.tokens[np[0]].lower in PRONOUNS):
+            return None
+        particle = [j for j in range(np[1] + 1, right) if self.tokens[j].pos == "PTKVZ"]
+        return Cue([i, *particle[-1:]], "verb", i)
+
+    def _impersonal_speaker(self, i: int, right: int) -> tuple[int, int] | None:
+        """`hieß es vom Abgeordneten X`, `Bei der Agentur RIA hieß es`: the source in its phrase."""
+        for j in [*range(i + 1, min(right, i + 4)), *range(max(0, i - 8), i)]:
+            if self.tokens[j].lower in IMPERSONAL_SOURCES:
+                return noun_phrase_at(self.tokens, j + 1, max(right, i))
+            if self.tokens[j].lower in ("in", "im"):  # "In der Pressemitteilung des WWF heißt es"
+                np = noun_phrase_at(self.tokens, j + 1, max(right, i))
+                if np and self._names_document(np):
+                    return np
+        return None
+
+    def _names_document(self, np: tuple[int, int]) -> bool:
+        documents = tuple(self.lex.word_class("document_noun"))
+        return any(self.tokens[k].pos == "NN" and self.tokens[k].lower.endswith(documents) for k in range(np[0], np[1] + 1))
+
+    def _unnamed(self, i: int, right: int):
+        """A bare `heißt es` names nobody; `hieß es weiter` goes on with the source before."""
+        goes_on = any(self.tokens[j].lower in ("weiter", "ferner", "außerdem", "zudem", "auch") for j in range(i + 1, min(right, i + 4)))
+        return None if goes_on and self.previous is not None else UNSAID
+
+    def _impersonal_source(self, i: int, right: int) -> bool:
+        """`hieß es von/aus/bei X` names a source; a bare `hieß es` does not."""
+        return self._impersonal_speaker(i, right) is not None
+
+    def _colon_cue(self, unit: Unit) -> Cue | None:
+        for i in range(unit.first, min(unit.last, unit.first + 7)):
+            t = self.tokens[i]
+            if t.text == ":" and i > unit.first and inside_quote(t.start, unit.quotes) is None:
+                before = self.tokens[unit.first : i]
+                if any(is_name(b) for b in before) and not any(b.pos.startswith("V") for b in before) and i + 1 < unit.last:
+                    return Cue([i], "colon", i)
+                return None
+        return None
+
+    def _priority(self, unit: Unit, cue: Cue) -> int:
+        if cue.kind == "verb" and self._is_inverted(unit, cue.anchor):
+            return 0
+        return {"so": 1, "wonach": 1, "verb": 2, "colon": 3, "prep": 4, "demnach": 5}[cue.kind]

@@ -1,0 +1,89 @@
+"""Statements: who said what, in direct, indirect and mixed speech.
+
+Per unit (a sentence, or sentences held together by one quotation):
+1. find cues: speech verbs with their particles, `laut`/`zufolge`/`nach Angaben`, `so X`,
+   `wie X sagte`, `Name:`;
+2. split the unit into the attribution (cue, speaker, medium) and the message region;
+3. classify the region: one quotation → direct; quoted fragments in a paraphrase → mixed;
+   else indirect (direct when the speaker's first person speaks without quotation marks);
+4. units without a cue continue the last speaker when they are quotations or Konjunktiv.
+
+The extractor is one object over one document; its parts live in their own modules:
+clauses.py (clause and region geometry), cues.py (finding cues), subjects.py (who speaks),
+attributions.py (statements from cues), continuation.py (statements without a cue).
+"""
+
+from __future__ import annotations
+
+from lagebild.document import Document, Span
+from lagebild.lang import speech_lexicon
+from lagebild.layers.speakers import Speaker, SpeakerResolver
+from lagebild.layers.statements.attributions import AttributionMixin
+from lagebild.layers.statements.clauses import ClauseMixin
+from lagebild.layers.statements.continuation import ContinuationMixin
+from lagebild.layers.statements.cues import CueMixin
+from lagebild.layers.statements.model import Cue, Statement
+from lagebild.layers.statements.subjects import SubjectMixin
+from lagebild.layers.units import build_units
+from lagebild.nlp.quotes import Quote
+
+
+class StatementFinder:
+    name = "statements"
+
+    def __call__(self, doc: Document) -> None:
+        doc.layers["statements"] = _Extractor(doc).run()
+
+
+class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, ContinuationMixin):
+    """Walks the units of one document in order, keeping the current speaker for what follows."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self.lex = speech_lexicon()
+        self.quotes: list[Quote] = doc.layers.get("quotes", [])
+        self.resolver = SpeakerResolver(doc)
+        self.previous: Speaker | None = None
+        self.previous_mention: Span | None = None  # the nearest words naming the current speaker
+        self.last_statement_unit = -100
+        self.statements: list[Statement] = []
+        self.token_starts = [t.start for t in doc.tokens]
+        self._unit_cues: dict[int, list[Cue]] = {}
+
+    # -- driver ---------------------------------------------------------------
+    def run(self) -> list[Statement]:
+        units = build_units(self.doc, self.quotes)
+        for n, unit in enumerate(units):
+            found = self._attributed(unit) or self._continued(unit, n)
+            orphan = None if found else self._orphan_attribution(unit)
+            if orphan and self.statements and self.statements[-1].cue is None and self.statements[-1].sentence >= units[max(0, n - 1)].sentence:
+                self._reattribute(self.statements[-1], *orphan)
+                continue
+            if orphan and n > 0 and self.tokens[unit.first].lower in ("das", "dies") and self.last_statement_unit != n - 1:
+                found = [self._statement_before(units[n - 1], *orphan)]
+            elif orphan:
+                # "Unzufrieden zeigten sich die Delegierten …": no message, but the speaker of what follows
+                self.previous, self.previous_mention = self._speaker(orphan[1])
+                self.last_statement_unit = n
+            for statement in found:
+                if statement.cue is not None:
+                    self._resolve_provisional(statement)
+                self.statements.append(statement)
+                if statement.speaks_on is not None:
+                    if statement.speaks_on[0] is not None:
+                        self.previous, self.previous_mention = statement.speaks_on
+                elif statement.speaker and statement.speaker.name:
+                    self.previous = statement.speaker
+                    self.previous_mention = statement.mention or self.previous_mention
+                self.last_statement_unit = n
+        return self.statements
+
+    def _resolve_provisional(self, attributed: Statement) -> None:
+        """Reported speech before any attribution belongs to the speaker attributed right after it
+        (`Heute liege die Quote bei 52 Prozent. Sie müsse steigen, forderten die Delegierten.`)."""
+        for earlier in reversed(self.statements):
+            if not earlier.provisional or attributed.sentence - earlier.sentence > 2:
+                break
+            earlier.speaker, earlier.mention, earlier.provisional = attributed.speaker, attributed.mention, False

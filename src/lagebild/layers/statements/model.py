@@ -1,0 +1,64 @@
+"""What the statements layer produces, and the words and limits it works with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lagebild.document import Span
+from lagebild.layers.speakers import Speaker
+
+# `nach Angaben von X`, `nach Polizeiangaben`, `nach Schätzung der WHO`: nouns (and compound endings)
+# after `nach` that name a source of information
+SOURCE_NOUNS = ("studie", "stellungnahme", "ergebnis", "ergebnissen", "planungen", "meldung", "meldungen", "hinweis", "hinweisen", "bericht", "gerüchten", "quellen", "medien", "unterlagen", "dokumenten", "angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen", "ermittlungen", "darstellungen", "aussage")
+QUOTED_WORDING_BEFORE = {"ein", "eine", "einen", "einem", "einer", "eines", "als", "keine", "keinen", "keinem", "keiner"}
+IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
+REPORTED_ACTS = {"say", "report", "announce", "accuse", "criticise", "demand", "reject", "warn", "promise", "ask", "write"}
+EVENT_LIKE_SOURCES = ("bericht", "hinweis")  # "nach dem Bericht": "after" unless a holder follows
+UNSAID = (-1, -1)  # a speaker phrase that names nobody: passives without agent
+CONTINUATION_WINDOW = 8  # units after the last statement in which Konjunktiv I continues it
+KONJ2_WINDOW = 2  # Konjunktiv II is also hypothetical in narration: only right after a statement
+
+
+
+@dataclass
+class Statement:
+    kind: str
+    message: Span
+    cue: Span | None
+    speaker: Speaker | None
+    mention: Span | None
+    sentence: int
+    addressee: Span | None = None
+    medium: Span | None = None
+    provisional: bool = False  # speaker guessed before any attribution; the next one may replace it
+    # who continues after this statement when not its own speaker ("X wies Berichte zurück, wonach …")
+    speaks_on: tuple[Speaker | None, Span | None] | None = None
+    entity: str | None = None  # knowledge-base id of the speaker (speaker linking layer)
+    time: Any = None  # when the statement was made, a Timex (set by the dating layer), or None
+
+    def to_json(self, number: int) -> dict:
+        return {
+            "id": f"st{number}",
+            "kind": self.kind,
+            "message": self.message.to_json(),
+            "cue": self.cue.to_json() if self.cue else None,
+            "speaker": {
+                "name": self.speaker.name if self.speaker else None,
+                "mention": self.mention.to_json() if self.mention else None,
+                "entity": self.entity,
+            },
+            "addressee": self.addressee.to_json() if self.addressee else None,
+            "medium": self.medium.to_json() if self.medium else None,
+            "sentence": self.sentence,
+            "time": self.time.to_json() if self.time is not None else None,
+        }
+
+
+@dataclass
+class Cue:
+    tokens: list[int]  # the cue words, e.g. [kündigte, an]
+    kind: str  # verb | prep | so | colon
+    anchor: int  # the token the orientation is judged from
+
+

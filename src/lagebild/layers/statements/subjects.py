@@ -1,0 +1,168 @@
+"""Speakers: the phrase that names who speaks (subject, agent, apposition) and its resolution."""
+
+from __future__ import annotations
+
+from lagebild.document import Span
+from lagebild.layers.phrases import (
+    PRONOUNS,
+    is_name,
+    is_punct,
+    noun_phrase_at,
+    phrase_after,
+    phrase_before,
+)
+from lagebild.layers.speakers import Speaker
+from lagebild.layers.statements.model import SOURCE_NOUNS, UNSAID
+from lagebild.layers.units import Unit, inside_quote
+
+
+class SubjectMixin:
+    """Part of the statement extractor (see finder.py); works on its shared state."""
+
+    def _subject(self, start: int, fin: int, right: int) -> tuple[int, int] | None:
+        """Subject of a V2 clause: the first constituent, unless a name or pronoun follows the verb
+        and the first constituent names nobody (`Angesichts der Kritik erklärte Olmert, …`)."""
+        before = phrase_before(self.tokens, start, fin)
+        after = phrase_after(self.tokens, fin + 1, right)
+        if before and after and after[0] == fin + 1:
+            stretch = self.tokens[before[0] : before[1] + 1]
+            first = self.tokens[after[0]]
+            named_after = first.lower in PRONOUNS or is_name(first)
+            plural_verb = self.tokens[fin].lower.endswith(("en", "nd"))  # "werfen", "sind": not a lone name's verb
+            if not any(is_name(t) for t in stretch) and (named_after and not plural_verb or any(t.pos.startswith("APPR") for t in stretch)):
+                return after
+        return before or after
+
+    def _follows_main_clause(self, unit: Unit, comma: int) -> bool:
+        """Whether the clause before `comma` is a main clause (finite verb not at its end)."""
+        left, _ = self._clause(unit, comma - 1) if comma - 1 >= unit.first else (comma, comma)
+        finite = [j for j in range(left + 1, comma) if self.tokens[j].pos.endswith("(FIN)")]
+        return bool(finite) and finite[-1] < comma - 1
+
+    def _follows_relative_clause(self, unit: Unit, comma: int) -> bool:
+        """`X, der sich … entschlossen hatte, sagte`: a verb-final relative clause before the comma."""
+        start = comma - 1
+        while start > unit.first and self.tokens[start - 1].text != ",":
+            start -= 1
+        if start <= unit.first:
+            return False
+        opener = self.tokens[start] if self.tokens[start].pos == "PRELS" else self.tokens[start + 1] if self.tokens[start].pos.startswith("APPR") else None
+        return opener is not None and opener.pos == "PRELS" and self.tokens[comma - 1].pos.endswith("(FIN)")
+
+    def _first_phrase(self, unit: Unit) -> tuple[int, int] | None:
+        comma = next((j for j in range(unit.first, unit.last) if self.tokens[j].text == ","), unit.last)
+        return noun_phrase_at(self.tokens, unit.first, comma)
+
+    def _coordinated_subject(self, left: int, fin: int) -> tuple[int, int] | None:
+        """`Podolski war anwesend und sagte`: the subject of the first of two coordinated verbs."""
+        if fin - 1 <= left + 1 or self.tokens[fin - 1].lower != "und":
+            return None
+        first_fin = next((j for j in range(left + 1, fin - 1) if self.tokens[j].pos.endswith("(FIN)")), None)
+        return self._subject(left + 1, first_fin, fin - 1) if first_fin is not None else None
+
+    def _follows_apposition(self, unit: Unit, comma: int) -> bool:
+        """`Fritz Tack, Agrarexperte der Fraktion, kritisierte`: only noun phrases before the comma."""
+        before = self.tokens[unit.first : comma]
+        return bool(before) and not any(t.pos.startswith("V") or t.pos.startswith(("KOUS", "PRELS", "APPR")) and k == 0 for k, t in enumerate(before))
+
+    def _unit_subject(self, unit: Unit) -> tuple[int, int] | None:
+        fin = next((j for j in range(unit.first, unit.last) if self.tokens[j].pos.endswith("(FIN)")), None)
+        if fin is None:
+            return None
+        _, right = self._clause(unit, fin)
+        return self._subject(unit.first, fin, right)
+
+    def _quoted_person(self, fin: int, right: int) -> tuple[int, int] | None:
+        """`zitierte der „Spiegel“ den Minister`: the accusative object is the speaker."""
+        for j in range(fin + 1, right):
+            if self.tokens[j].lower in ("den", "die") and j > fin + 1:
+                return noun_phrase_at(self.tokens, j, right)
+        return None
+
+    def _apposition_after(self, unit: Unit, comma: int) -> tuple[int, int] | None:
+        """A name between two commas right after the speaker phrase: `…, Mohammed el-Baradei, …`."""
+        j = comma + 1
+        while j < unit.last and (is_name(self.tokens[j]) or self.tokens[j].text[:1].isupper() and self.tokens[j].pos == "NN" and j > comma + 1):
+            j += 1
+        if j > comma + 1 and j < unit.last and self.tokens[j].text == "," and any(is_name(self.tokens[k]) for k in range(comma + 1, j)):
+            return comma + 1, j - 1
+        return None
+
+    def _agent(self, cue_token: int, left: int, right: int) -> tuple[int, int] | None:
+        """The agent of a passive: `wurden von Minister Stolpe als unrealistisch bezeichnet`."""
+        for j in range(left + 1, right):
+            if self.tokens[j].lower in ("von", "vom", "durch") and j != cue_token:
+                np = noun_phrase_at(self.tokens, j + 1, right)
+                if np and np[1] < cue_token:
+                    return np
+        return self._impersonal_speaker(cue_token, right)  # "In einem Bericht wurde vermutet, …"
+
+    def _speaker(self, np) -> tuple[Speaker | None, Span | None]:
+        if np is None:
+            return self.previous, None
+        if np == UNSAID or self.tokens[np[0]].pos.startswith("APPR") and self.tokens[np[0]].lower not in ("laut",):
+            return None, None  # no speaker, or a prepositional phrase ("Am 1. Februar") taken for one
+        first, last = self._with_apposition(*np)
+        last = self.resolver.trim_to_speaker(first, last)
+        mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
+        previous_offset = self._end_of_last_statement()
+        if self.tokens[last].lower.endswith(SOURCE_NOUNS) and self.tokens[first].pos == "PPOSAT" and first < last:
+            # "seiner Meinung nach": whom the possessive refers to
+            return self.resolver.pronoun(self.tokens[first], self.previous, previous_offset), mention
+        holder = self._source_holder(first, last)
+        if holder:  # "Angaben der Feuerwehr": the holder, never a person named later
+            return self.resolver.resolve(*holder, None, previous_offset, cataphora=False), mention
+        return self.resolver.resolve(first, last, self.previous, previous_offset), mention
+
+    def _source_holder(self, first: int, last: int) -> tuple[int, int] | None:
+        """`Angaben der Polizei` → `der Polizei`: whose information it is, not the information."""
+        for j in range(first, last):
+            if self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS) and self.tokens[j + 1].lower in ("der", "des", "von", "vom"):
+                start = j + 2 if self.tokens[j + 1].lower in ("von", "vom") else j + 1
+                return (start, last) if start <= last else None
+        return None
+
+    def _end_of_last_statement(self) -> int:
+        """Where the last statement's sentence ends: names before it are no fresh antecedents."""
+        if not self.statements:
+            return 0
+        last = self.statements[-1]
+        return max(last.message.end, self.doc.sentences[last.sentence].end)
+
+    def _with_apposition(self, first: int, last: int) -> tuple[int, int]:
+        """`der Direktor der Weltbank-Gruppe, Ayhan Kose` names the speaker in its apposition."""
+        j = last + 1
+        if j < len(self.tokens) and self.tokens[j].text == "," and self.tokens[first].pos.startswith("ART"):
+            k = j + 1
+            while k < len(self.tokens) and is_name(self.tokens[k]) and self.tokens[k].sent == self.tokens[last].sent:
+                k += 1
+            after = self.tokens[k] if k < len(self.tokens) else None
+            if k - j > 2 - 1 and k > j + 1 and (after is None or is_punct(after) or after.sent != self.tokens[last].sent):
+                return first, k - 1
+        return first, last
+
+    def _medium_addressee(self, unit: Unit, np, attribution_end: int, message: Span) -> tuple[Span | None, Span | None]:
+        if np is None or np == UNSAID:
+            return None, None
+        media = self.lex.word_class("medium_noun")
+        j = np[1] + 1
+        stop = min(unit.last, max(attribution_end, j) + 1)
+        while j < stop:
+            t = self.tokens[j]
+            if t.start >= message.start and t.start < message.end:
+                break
+            if t.lower in ("dem", "der", "den", "gegenüber", "im", "in") and j + 1 < unit.last:
+                k = j + 1 if t.lower not in ("in",) else j + 2
+                q = inside_quote(self.tokens[min(k, unit.last - 1)].start, unit.quotes)
+                if q is not None and self._is_title(q):
+                    return Span.of(self.text, q.open, q.outer_end), None
+                np2 = noun_phrase_at(self.tokens, k if t.lower != "gegenüber" else j + 1, unit.last)
+                if np2:
+                    words = {self.tokens[x].text for x in range(np2[0], np2[1] + 1)}
+                    span = Span.of(self.text, self.tokens[np2[0]].start, self.tokens[np2[1]].end)
+                    if words & media:
+                        return span, None
+                    if t.lower in ("dem", "den", "gegenüber"):
+                        return None, span
+            j += 1
+        return None, None

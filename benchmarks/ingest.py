@@ -99,6 +99,7 @@ def run_ingest(corpus: Path, db: Path, engine: str, workers: int) -> dict:
     return {
         "documents": stats.ingested,
         "failed": len(stats.failed),
+        "failure_reasons": sorted({f.split(": ", 1)[-1] for f in stats.failed})[:5],
         "seconds": round(wall, 1),
         "docs_per_s": round(stats.ingested / wall, 2) if wall else 0.0,
     }

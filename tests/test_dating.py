@@ -231,10 +231,11 @@ def test_an_event_still_to_come_is_later_than_the_text(layers):
 
 
 def test_statement_time_is_the_time_of_the_cue_clause(pipeline):
-    data = pipeline.analyze("„Wir sind bereit“, sagte der Minister am Montag. Er sagte, am Freitag komme er.",
+    data = pipeline.analyze("„Wir sind bereit“, sagte der Minister am Montag. Er sagte, am Freitag komme er. "
+                            "„Das war hart“, sagte der General mit Blick auf den Krieg 2014.",
                             date="2021-06-16").to_dict()
     times = [s["time"] and (s["time"]["text"], s["time"]["value"]) for s in data["statements"]]
-    assert times == [("Montag", "2021-06-14"), None]
+    assert times == [("Montag", "2021-06-14"), None, None]
 
 
 def test_analysis_json_has_the_dating_and_follows_the_schema(pipeline):
@@ -242,3 +243,17 @@ def test_analysis_json_has_the_dating_and_follows_the_schema(pipeline):
     validate(data)
     assert data["dating"]["stated"] == "2015-03"
     assert set(data["dating"]) >= {"stated", "estimate", "interval", "confidence", "consistent", "evidence"}
+
+
+def test_pretty_output_shows_the_verdict_at_the_top(pipeline):
+    import io
+
+    from rich.console import Console
+
+    from lagebild.io.writers import write_pretty
+
+    out = io.StringIO()
+    write_pretty(pipeline.analyze(" date 2015-03 " + MERKEL_BIDEN, id="t"), Console(file=out, width=200))
+    lines = out.getvalue().splitlines()
+    assert lines[1].startswith("written 2021")
+    assert "stated date 2015-03 inconsistent" in lines[1] and "US-Präsident Joe Biden" in lines[1]

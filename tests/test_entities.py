@@ -118,3 +118,33 @@ def test_places_and_organisations_outside_the_knowledge_base(entities):
 
 def test_common_words_are_no_entities(entities):
     assert entities("Die Welt ist groß, und die Kommission tagt am Montag.") == []
+
+
+def test_bruessel_is_the_eu_only_where_the_text_is_about_it(entities):
+    found = by_text(entities("Brüssel fordert von Rom neue Reformen. Die EU droht mit einem Verfahren."))
+    assert (found["Brüssel"].kb_id, found["Brüssel"].label) == ("eu", "ORG")
+    place = by_text(entities("Das Treffen fand in Brüssel statt. Die EU schwieg."))["Brüssel"]
+    assert (place.label, place.kb_id) == ("LOC", None)
+    capital = by_text(entities("Brüssel und Paris einigten sich auf einen Plan."))["Brüssel"]
+    assert (capital.label, capital.kb_id) == ("GPE", "BEL")
+
+
+def test_name_built_on_another_name_is_no_name_of_its_own_for_ner(entities):
+    commission = by_text(entities("Die EU-Kommission legte einen Plan vor."))["EU-Kommission"]
+    assert commission.kb_id == "eu-commission" and not commission.is_name
+
+
+def test_unknown_name_takes_the_label_of_its_coordinated_neighbour(entities):
+    found = by_text(entities("Das Zentrum ist für Alfter, Musterhausen und Wachtberg zuständig."))
+    assert found["Musterhausen"].label == "LOC"
+
+
+def test_street_and_club_patterns(entities):
+    found = by_text(entities("Der Unfall geschah in der Knoopstraße. Der 1. FC Musterstadt gewann."))
+    assert found["Knoopstraße"].label == "LOC"
+    assert found["1. FC Musterstadt"].label == "ORG"
+
+
+def test_slash_joined_places_are_one_mention(entities):
+    found = by_text(entities("München/Hamburg (dpa) Die Messe beginnt."))
+    assert found["München/Hamburg"].label == "LOC"

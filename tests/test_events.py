@@ -126,3 +126,71 @@ def test_calendar_dates():
     assert calendar_date("2021-W24") == "2021-06"
     assert calendar_date("2021-06-07") == "2021-06-07"
     assert calendar_date("XXXX-06") is None and calendar_date("PRESENT_REF") is None
+
+
+def test_a_state_army_abroad_is_the_state(pipeline):
+    [ev] = events(pipeline, "Die israelische Armee hat Stellungen der Hamas im Gazastreifen beschossen.")
+    assert ev["type"] == "ASSAULT" and names(ev["actor"]) == ["Israel"] and names(ev["recipient"]) == ["Hamas"]
+    assert ev["location"]["name"] == "Gazastreifen"
+
+
+def test_ebenso_wie_joins_the_actor(pipeline):
+    [ev] = events(pipeline, "Die Grünen-Chefin sprach sich ebenso wie SPD-Chef Lars Klingbeil für den Rücktritt von Friedrich Merz aus.")
+    assert ev["type"] == "REQUEST" and "Lars Klingbeil" in names(ev["actor"]) and names(ev["recipient"]) == ["Friedrich Merz"]
+
+
+def test_agentless_passive_in_an_officials_statement_is_his_body(pipeline):
+    found = events(pipeline, "Die Hilfe für Belarus sei zurückgefahren worden, sagte Nato-Generalsekretär Jens Stoltenberg.")
+    [ev] = [e for e in found if e["type"] == "SANCTION"]
+    assert names(ev["actor"]) == ["Nato"] and names(ev["recipient"]) == ["Belarus"] and ev["modality"] == "reported"
+
+
+def test_pronoun_subject_is_not_the_cues_object(pipeline):
+    found = events(pipeline, "Die Bundesregierung verurteilte den Angriff. Sie forderte Russland auf, die Truppen abzuziehen.")
+    [request] = [e for e in found if e["type"] == "REQUEST"]
+    assert names(request["recipient"]) == ["Russland"] and "Russland" not in names(request["actor"])
+
+
+def test_organisations_go_by_the_abbreviation_when_the_text_never_spells_them_out():
+    from types import SimpleNamespace
+
+    from lagebild.events.actors import _usual_names
+
+    def org(text):
+        return SimpleNamespace(text=text, name="Gewerkschaft Deutscher Lokomotivführer", label="ORG", kb_id="gdl")
+
+    assert _usual_names([org("GDL"), org("GDL")]) == {"Gewerkschaft Deutscher Lokomotivführer": "GDL"}
+    assert _usual_names([org("GDL"), org("Gewerkschaft Deutscher Lokomotivführer"), org("GDL")]) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("Die Polizei setzte Tränengas gegen die Demonstranten ein.", "ASSAULT", "crowd-control"),
+        ("Die türkische Regierung sperrte den Zugang zu Twitter.", "COERCE", "censor"),
+        ("Spanien überstellte den Verdächtigen an Deutschland.", "COOPERATE", None),
+        ("Die Regierung Malis hat die Forderung fallen lassen.", "CONCEDE", None),
+        ("Die Gewerkschaft Verdi hat zum Streik aufgerufen.", "PROTEST", "strike"),
+        ("Frankreich wies zwei russische Diplomaten aus.", "SANCTION", "expel"),
+    ],
+)
+def test_trigger_lexicon(pipeline, text, type_, mode):
+    assert [(e["type"], e["mode"]) for e in events(pipeline, text)] == [(type_, mode)]
+
+
+def test_without_entities_layer_speakers_and_descriptions_still_act():
+    from lagebild.layers.events import EventCoder
+    from lagebild.layers.statements import StatementFinder
+    from lagebild.nlp.morphology import Morphology
+    from lagebild.nlp.quotes import QuoteFinder
+    from lagebild.nlp.tokenize import Tokenizer
+
+    bare = Pipeline([Tokenizer(), Morphology(), QuoteFinder(), StatementFinder(), EventCoder()])
+    found = bare.analyze("Die Opposition kritisierte den Haushalt scharf.", date="2021").to_dict()["events"]
+    assert [(e["type"], names(e["actor"])) for e in found] == [("ACCUSE", ["Opposition"])]
+    assert bare.analyze("", date="2021").to_dict()["events"] == []
+
+
+def test_zu_infinitive_acts_through_the_governing_subject(pipeline):
+    found = events(pipeline, "Die EU beschloss am Montag, die Verhandlungen mit der Türkei abzubrechen.")
+    assert [(e["type"], names(e["actor"]), names(e["recipient"])) for e in found] == [("SANCTION", ["Europäische Union"], ["Türkei"])]

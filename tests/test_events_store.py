@@ -68,7 +68,7 @@ def test_gdelt_export(db):
 
 def test_cli(db, tmp_path):
     runner = CliRunner()
-    result = runner.invoke(app, ["events", "--db", str(db), "--actor", "Bundesregierung", "--json"])
+    result = runner.invoke(app, ["events", "--db", str(db), "--actor", "DEU", "--json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["event"]["type"] == "ACCUSE"
     target = tmp_path / "events.tsv"
     result = runner.invoke(app, ["events", "--db", str(db), "--export", "gdelt", "-o", str(target)])

@@ -124,12 +124,13 @@ def load_gold(path: str | Path, texts: str | Path | None = None) -> list[dict]:
     for line in source.read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
-            by_id[record["id"]] = record["text"]
+            by_id[record["id"]] = record
     for record in records:
         if "text" not in record:
             if record["id"] not in by_id:
                 raise KeyError(f"{source}: no text for {record['id']}")
-            record["text"] = by_id[record["id"]]
+            record["text"] = by_id[record["id"]]["text"]
+            record.setdefault("url_date", by_id[record["id"]].get("url_date"))
     return records
 
 
@@ -288,9 +289,11 @@ def build_report(documents: list[DocumentResult]) -> dict[str, Any]:
 
 
 def evaluate_events(path: str | Path, analyze: Analyze, texts: str | Path | None = None, limit: int | None = None) -> dict[str, Any]:
-    """Score ``analyze(text, date, id)`` on a gold JSONL file (texts carry their date header)."""
+    """Score ``analyze(text, date, id)`` on a gold JSONL file. The date given is the URL date
+    where the record has one (the gold resolves dates against the real publication date, and
+    the URL date counts before the page header); else the text's own header decides."""
     records = load_gold(path, texts)[:limit]
-    documents = [score_document(r, analyze(r["text"], None, r["id"])) for r in records]
+    documents = [score_document(r, analyze(r["text"], r.get("url_date"), r["id"])) for r in records]
     return build_report(documents)
 
 

@@ -7,6 +7,7 @@ date, else the party; an organisation by its kind; a state acting abroad is its 
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from lagebild.document import Span
@@ -14,6 +15,8 @@ from lagebild.events.model import Actor
 from lagebild.kb import KnowledgeBase, Organisation, Person
 from lagebild.kb.model import fold
 from lagebild.lang import read_rows
+
+ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen"}
 
 
 @lru_cache(maxsize=2)
@@ -27,11 +30,14 @@ class ActorFactory:
         self.when = when
         self.table = sector_table()
         self.spelled = _text_spellings(entities)
+        self.usual = _usual_names(entities)
 
     def from_mention(self, entity, mention: Span) -> Actor:
         kb_id = getattr(entity, "kb_id", None)
         name = getattr(entity, "name", None) or entity.text
         name = self.spelled.get(fold(name), name)
+        if getattr(entity, "label", "") == "ORG":
+            name = self.usual.get(name, name)
         country = getattr(entity, "country", None)
         sector, fallback_country = self._sector(kb_id)
         return Actor(name, kb_id, country or fallback_country, sector, mention)
@@ -42,6 +48,9 @@ class ActorFactory:
         sector, fallback_country = self._sector(kb_id)
         if entry is not None:
             return Actor(entry.name, kb_id, entry.country or fallback_country, sector, mention)
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in ARTICLES:  # `Die Opposition` → Opposition
+            name = rest
         return Actor(name, None, None, None, mention)
 
     def _sector(self, kb_id: str | None) -> tuple[str | None, str | None]:
@@ -67,6 +76,30 @@ class ActorFactory:
         if person.offices and self.when:
             return "ELI"  # a former official
         return "PTY" if person.party else None
+
+
+def _usual_names(entities) -> dict[str, str]:
+    """An organisation's name as this text gives it: the abbreviation when the text uses it
+    and never spells the name out (`GDL` rather than `Gewerkschaft Deutscher Lokomotivführer`;
+    a text that writes `Deutsche Bahn` once keeps the full name, as people keep their fullest)."""
+    forms: dict[str, Counter[str]] = {}
+    for entity in entities:
+        name = getattr(entity, "name", None)
+        if name and getattr(entity, "label", "") == "ORG":
+            forms.setdefault(name, Counter())[entity.text] += 1
+    usual = {}
+    for name, counts in forms.items():
+        if any(not _is_acronym(text) for text in counts):
+            continue
+        text, n = counts.most_common(1)[0]
+        if n > 1 and text != name:  # a name the text keeps using
+            usual[name] = text
+    return usual
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 1 < len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
 def _text_spellings(entities) -> dict[str, str]:

@@ -97,6 +97,12 @@ def find_arguments(tokens: list[Token], clause: Clause, groups: list[Group], can
         if any(id(m) in used for m in group.mentions):
             continue
         prep, genitive = attached[id(group)]
+        if _acting_alike(tokens, group, clause):  # `ebenso wie X`, `gemeinsam mit X`
+            if args.actor:
+                args.actor = args.actor + group.mentions
+            else:
+                args.partners += group.mentions
+            continue
         if prep is None:
             if "obj" not in frame or candidate.nominal or (group is subject and not args.passive):
                 continue
@@ -121,6 +127,24 @@ def find_arguments(tokens: list[Token], clause: Clause, groups: list[Group], can
         args.actor, recipients = recipients, args.actor
     args.recipient = recipients
     return args
+
+
+ALIKE = (("ebenso", "wie"), ("genauso", "wie"), ("gemeinsam", "mit"), ("zusammen", "mit"), ("wie", "auch"))
+
+
+def _acting_alike(tokens: list[Token], group: Group, clause: Clause) -> bool:
+    """`Er sprach sich ebenso wie NEOS-Chefin X für …`: X takes part in the act."""
+    k = group.first - 1
+    while k > clause.first and (tokens[k].pos.startswith(("ART", "ADJ")) or tokens[k].pos == "NN" or (tokens[k].pos == "NE" and "-" in tokens[k].text)):
+        k -= 1
+    return k > clause.first and (tokens[k - 1].lower, tokens[k].lower) in ALIKE
+
+
+def clause_subject(tokens: list[Token], clause: Clause, groups: list[Group], adverbial: set[int]) -> Group | None:
+    """The entity group standing as subject of a clause, if any."""
+    in_clause = [g for g in groups if clause.first <= g.first < clause.last]
+    attached = {id(g): _attach(tokens, g, clause) for g in in_clause}
+    return _subject(tokens, clause, in_clause, attached, adverbial)
 
 
 def _in_subject_slot(tokens: list[Token], clause: Clause, group: Group) -> bool:

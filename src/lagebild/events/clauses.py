@@ -205,9 +205,5 @@ def attachment(tokens: list[Token], i: int, floor: int) -> tuple[Token | None, b
 
 def _title_before_name(tokens: list[Token], k: int, previous: Token | None) -> bool:
     """`Präsidenten` in `dem türkischen Präsidenten Erdogan`: a title right before the name."""
-    return previous is None and tokens[k].pos == "NN" and k + 1 < len(tokens) and tokens[k + 1].pos in ("NE", "NN")
-
-
-def preposition_before(tokens: list[Token], i: int, floor: int) -> Token | None:
-    """The preposition governing the phrase that starts at token i, or None when it is bare."""
-    return attachment(tokens, i, floor)[0]
+    title = tokens[k].pos == "NN" or (tokens[k].pos == "NE" and "-" in tokens[k].text)  # `GDL-Chef` is often tagged NE
+    return previous is None and title and k + 1 < len(tokens) and tokens[k + 1].pos in ("NE", "NN")

@@ -13,7 +13,13 @@ from bisect import bisect_right
 from lagebild.document import Document, Sentence, Span
 from lagebild.events import modality as md
 from lagebild.events.actors import ActorFactory
-from lagebild.events.arguments import GROUP_WORDS, Arguments, find_arguments, prefix_actor
+from lagebild.events.arguments import (
+    GROUP_WORDS,
+    Arguments,
+    clause_subject,
+    find_arguments,
+    prefix_actor,
+)
 from lagebild.events.clauses import (
     Clause,
     Group,
@@ -22,12 +28,11 @@ from lagebild.events.clauses import (
     clauses_of,
     group_mentions,
     place_mentions,
-    preposition_before,
 )
 from lagebild.events.lexicon import EventLexicon, Trigger, event_lexicon
 from lagebild.events.model import Actor, Event, Location
 from lagebild.events.triggers import Candidate, find_candidates, verb_lemma
-from lagebild.kb import KnowledgeBase, Person, load_kb
+from lagebild.kb import KnowledgeBase, Person, Place, load_kb
 from lagebild.lang import speech_lexicon
 from lagebild.layers.phrases import noun_phrase_at
 
@@ -37,6 +42,8 @@ PLACE_PREPOSITIONS = {"in", "im", "nach"}
 TARGETED = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION"}  # "X [type]s Y": nearly always a Y
 ACTOR_LABELS = ("PER", "ORG", "GPE")
 GOAL_WORDS = {"für", "bis"}
+STATE_BODIES = {"military", "government", "ministry"}
+VENUE_PREPOSITIONS = {"bei", "beim", "auf", "während"}
 VERBAL_SECTORS = {"PTY", "LEG", "OPP", "ELI"}
 SENTENCE_END = (".", "!", "?", "“", "\"", "”", "«", "»", ":")
 
@@ -92,6 +99,7 @@ class _DocumentCoder:
         self.earlier_groups: list[Group] = []  # groups of the sentences before, for `beide Länder`, `er`
         self.cluster_of_span = self._cluster_spans()
         self.last_plural: list[Actor] = []  # the last parties named together, for `beide Länder`
+        self.salience = self._salience()
 
     # -- driver -------------------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -112,15 +120,15 @@ class _DocumentCoder:
         clauses = clauses_of(self.doc, first, last)
         self.context = (clauses, groups, mentions)
         events: list[Event] = []
-        request_at: int | None = None
+        content_at: int | None = None  # the first demand or accusation: what follows is its content
         for clause in clauses:
             cue_triggers = {i: cue[1] for i, cue in self.cues.items() if i in clause and cue[1] is not None}
             for candidate in find_candidates(self.tokens, clause, self.lex, cue_triggers):
-                event = self._event(sentence, clauses, clause, candidate, mentions, groups, request_at)
+                event = self._event(sentence, clauses, clause, candidate, mentions, groups, content_at)
                 if event is None:
                     continue
-                if event.type == "REQUEST" and request_at is None:
-                    request_at = candidate.head
+                if event.type in ("REQUEST", "ACCUSE") and content_at is None:
+                    content_at = candidate.head
                 if len(event.actor) > 1:
                     self.last_plural = event.actor
                 events.append(event)
@@ -131,7 +139,7 @@ class _DocumentCoder:
         return events
 
     # -- one event ---------------------------------------------------------------------------
-    def _event(self, sentence: Sentence, clauses: list[Clause], clause: Clause, candidate: Candidate, mentions: list[Mention], groups: list[Group], request_at: int | None) -> Event | None:
+    def _event(self, sentence: Sentence, clauses: list[Clause], clause: Clause, candidate: Candidate, mentions: list[Mention], groups: list[Group], content_at: int | None) -> Event | None:
         tokens = self.tokens
         trigger = candidate.trigger
         type_, mode = trigger.type, trigger.mode
@@ -141,9 +149,14 @@ class _DocumentCoder:
             prefix = prefix_actor(mentions, noun)
             if prefix is not None and (not args.actor or args.passive):
                 args.actor = [prefix]
-        governing = preposition_before(tokens, candidate.head, clause.first)
+        governing, genitive = attachment(tokens, candidate.head, clause.first)
         participation = support and governing is not None and governing.lower in ("an", "am")  # `an einer Offensive beteiligt`
-        if trigger.kind == "N" and governing is not None and not args.own and not participation:
+        venue = trigger.type == "CONSULT" and governing is not None and not genitive and governing.lower in VENUE_PREPOSITIONS and not args.actor
+        if venue:  # `einigten sich bei einem Treffen`: the parties of the clause met
+            args = find_arguments(tokens, clause, groups, candidate, True, self.adverbial)
+            if not args.actor:
+                return None
+        elif trigger.kind == "N" and governing is not None and not args.own and not participation:
             return None  # a time anchor or label: `nach dem Putsch`, `beim Gipfel`
         if "warn" in trigger.frame:
             type_, mode, args = self._warning(clause, candidate, groups, args)
@@ -158,19 +171,24 @@ class _DocumentCoder:
         actors = self._described(args) or [self._actor(m) for m in args.actor]
         if not actors and statement is not None:
             speaker = self._speaker_actor(statement)
+            objects = {(m.entity.start, m.entity.end) for m in args.recipient}
+            if speaker is not None and speaker.mention is not None and (speaker.mention.start, speaker.mention.end) in objects:
+                speaker = None  # the cue's object, not its speaker (`Sie forderte Russland auf`)
             actors = [speaker] if speaker is not None else []
         if not actors:
             actors = self._resolved_subject(args, sentence, clause, candidate, mentions)
+        if not actors and not clause.finite and not args.passive and _infinitive(tokens, clause):
+            actors = self._controller(clause, clauses, mentions, groups, candidate)
         if not actors and args.passive and type_ not in md.SPEECH_ACTS:
             # `Das Abkommen mit Belarus sei zurückgefahren worden`, says the Nato's secretary general
             body = self._speaker_body(self._statement_around(tokens[candidate.head].start))
             actors = [body] if body is not None else []
+        actors += [self._actor(m) for m in args.partners]  # `keine Gespräche mit Ankara`: at least the partners
         if not actors:
             return None  # PLOVER codes no act without an identifiable actor
-        actors += [self._actor(m) for m in args.partners]
-        return self._finish(type_, mode, actors, [self._actor(m) for m in args.recipient], sentence, clause, candidate, args, mentions, statement, request_at)
+        return self._finish(type_, mode, actors, [self._actor(m) for m in args.recipient], sentence, clause, candidate, args, mentions, statement, content_at)
 
-    def _finish(self, type_: str, mode: str | None, actors: list[Actor], recipients: list[Actor], sentence: Sentence, clause: Clause, candidate: Candidate, args: Arguments, mentions: list[Mention], statement: int | None, request_at: int | None) -> Event:
+    def _finish(self, type_: str, mode: str | None, actors: list[Actor], recipients: list[Actor], sentence: Sentence, clause: Clause, candidate: Candidate, args: Arguments, mentions: list[Mention], statement: int | None, content_at: int | None) -> Event:
         tokens = self.tokens
         trigger = candidate.trigger
         if "verbal" in trigger.frame and all(a.sector in VERBAL_SECTORS or (a.entity is None and a.mention is None) or _is_person(a, self.entities) for a in actors):
@@ -178,7 +196,8 @@ class _DocumentCoder:
         actor_keys = {a.key for a in actors}
         recipients = [r for r in recipients if r.key not in actor_keys]
         if not recipients and type_ in TARGETED:
-            recipients = self._target(clause, candidate, args, actor_keys, statement)
+            recipients = self._target(clause, candidate, args, actors, statement)
+        actors = [self._state_abroad(a, recipients) for a in actors]
         event = Event(
             type=type_,
             mode=mode,
@@ -190,18 +209,19 @@ class _DocumentCoder:
             lemma=candidate.lemma,
         )
         event.evidence = [event.sentence]
-        self._modality(event, sentence, clause, candidate, statement, request_at)
+        self._modality(event, sentence, clause, candidate, statement, content_at)
         self._mode_and_codes(event, clause, trigger)
         event.location = self._location(clause, mentions, args)
         event.confidence = _confidence(candidate, args, statement)
         return event
 
-    def _target(self, clause: Clause, candidate: Candidate, args: Arguments, actor_keys: set[str], statement: int | None) -> list[Actor]:
+    def _target(self, clause: Clause, candidate: Candidate, args: Arguments, actors: list[Actor], statement: int | None) -> list[Actor]:
         """Whom an accusation, demand, refusal, threat, praise or sanction is aimed at when no
         object names it: another actor of the clause (`Verständnis für den Aufruf der GDL`),
         then the subject of the clause that follows (`forderte, dass die Türkei …`), then the
         first actor of the statement's message."""
         clauses, groups, mentions = self.context
+        actor_keys = {a.key for a in actors}
         used = {id(m) for m in args.actor}
         for m in mentions:  # other actors in the trigger's clause
             if m.first in clause and id(m) not in used and m.first not in candidate.tokens and not m.modifier and self._targetable(m, actor_keys):
@@ -218,7 +238,51 @@ class _DocumentCoder:
                     actor = self.actors.from_mention(entity, self.doc.span(entity.start, entity.end))
                     if actor.key not in actor_keys:
                         return [actor]
-        return []
+        return self._counterpart(actor_keys, actors)
+
+    def _state_abroad(self, actor: Actor, recipients: list[Actor]) -> Actor:
+        """A state's army, government or ministry acting towards a foreign actor is the state
+        (house rule of the PLOVER gold: `die israelische Armee` → Israel)."""
+        entry = self.actors.kb.get(actor.entity) if actor.entity else None
+        if entry is None or entry.kind not in STATE_BODIES or not entry.country:
+            return actor
+        if not any(r.country and r.country != entry.country for r in recipients):
+            return actor
+        state = self.actors.from_name(entry.country, entry.country, actor.mention)
+        return state if state.entity else actor
+
+    def _counterpart(self, actor_keys: set[str], actors: list[Actor]) -> list[Actor]:
+        """The article's most-mentioned other actor: whom an unaddressed accusation or demand
+        in a news text is aimed at, as a last resort (no mention span: it is inferred)."""
+        entries = [self.actors.kb.get(k) for k in actor_keys]
+        countries = {e.country for e in entries if e is not None}
+        # states and international bodies act towards states; people and parties towards people and groups
+        international = any(e is not None and (e.label == "GPE" or e.kind in ("intl_org", "eu_institution")) for e in entries) or any(
+            a.sector in ("GOV", "MIL") for a in actors)
+        best = None
+        for key, (count, entity) in self.salience.items():
+            if key in actor_keys or key in countries or count < 2 or (entity.label == "GPE" and not international):
+                continue
+            if best is None or count > best[0]:
+                best = (count, entity)
+        if best is None:
+            return []
+        actor = self.actors.from_mention(best[1], None)
+        actor.mention = None
+        return [actor]
+
+    def _salience(self) -> dict[str, tuple[int, object]]:
+        counts: dict[str, tuple[int, object]] = {}
+        for entity in self.entities:
+            kb_id = getattr(entity, "kb_id", None)
+            if getattr(entity, "label", "") not in ACTOR_LABELS or not kb_id:
+                continue
+            entry = self.actors.kb.get(kb_id)
+            if entry is None or entry.kind == "media" or isinstance(entry, Place):
+                continue
+            count, first = counts.get(kb_id, (0, entity))
+            counts[kb_id] = (count + 1, first)
+        return counts
 
     def _targetable(self, m: Mention, actor_keys: set[str]) -> bool:
         if m.label not in ACTOR_LABELS or (m.prefix and not self.tokens[m.first].pos.startswith("N")):
@@ -320,6 +384,18 @@ class _DocumentCoder:
         if args.passive or candidate.nominal:
             return []
         return self._prefix_subject(clause, candidate, mentions) or self._description_subject(clause, candidate)
+
+    def _controller(self, clause: Clause, clauses: list[Clause], mentions: list[Mention], groups: list[Group], candidate: Candidate) -> list[Actor]:
+        """`Die EU beschloss, keine neuen Kapitel zu eröffnen`: a zu-infinitive clause acts through
+        the subject of the clause it depends on."""
+        before = [c for c in clauses if c.last <= clause.first and c.finite]
+        if not before:
+            return []
+        governing = before[-1]
+        subject = clause_subject(self.tokens, governing, groups, self.adverbial)
+        if subject is not None:
+            return [self._actor(m) for m in subject.mentions]
+        return self._prefix_subject(governing, candidate, mentions)
 
     def _prefix_subject(self, clause: Clause, candidate: Candidate, mentions: list[Mention]) -> list[Actor]:
         """`die EU-Staats- und Regierungschefs`: the organisation or state in a subject compound."""
@@ -437,7 +513,7 @@ class _DocumentCoder:
         return None
 
     # -- modality, date, codes ---------------------------------------------------------------
-    def _modality(self, event: Event, sentence: Sentence, clause: Clause, candidate: Candidate, cue_statement: int | None, request_at: int | None) -> None:
+    def _modality(self, event: Event, sentence: Sentence, clause: Clause, candidate: Candidate, cue_statement: int | None, content_at: int | None) -> None:
         tokens = self.tokens
         event.negated = md.negated(tokens, clause, [k for k in candidate.tokens if tokens[k].pos in ("NN", "NE")], candidate.trigger.required, candidate.nominal)
         timex = self._timex_in(clause, sentence)
@@ -448,12 +524,12 @@ class _DocumentCoder:
         in_statement = self._statement_around(event.trigger.start) if cue_statement is None else None
         event.quoted = in_statement is not None
         when = md.compare_dates(event.date, self.date) if event.date_source == "text" else 0
-        if md.hypothetical(tokens, clause, sentence.last_token, in_statement is not None):
+        if event.type not in md.SPEECH_ACTS and ((content_at is not None and content_at < candidate.head) or self._demand(in_statement)):
+            event.modality = "demanded"  # the content of a demand or accusation: not an act of its own
+        elif md.hypothetical(tokens, clause, sentence.last_token, in_statement is not None):
             event.modality = "hypothetical"
         elif md.future(tokens, clause, event.type) or when > 0:
             event.modality = "future"
-        elif event.type not in md.SPEECH_ACTS and ((request_at is not None and request_at < candidate.head) or self._demand(in_statement)):
-            event.modality = "demanded"
         elif in_statement is not None and not self._speaker_acts(event, in_statement):
             event.modality, event.statement = "reported", in_statement
         elif when < 0 and md.year_of(event.date) != md.year_of(self.date) or md.past_words(tokens, clause):
@@ -515,6 +591,10 @@ class _DocumentCoder:
 def _is_person(actor: Actor, entities: list) -> bool:
     mention = actor.mention
     return mention is not None and any(e.start == mention.start and getattr(e, "label", "") == "PER" for e in entities)
+
+
+def _infinitive(tokens, clause: Clause) -> bool:
+    return any(tokens[k].pos in ("VV(IZU)", "PTKZU") for k in range(clause.first, clause.last))
 
 
 def _plural_verb(tokens, clause: Clause) -> bool:

@@ -47,7 +47,6 @@ class EventLexicon:
     nouns: dict[str, tuple[Trigger, ...]]
     adjectives: dict[str, tuple[Trigger, ...]]
     light_verbs: dict[str, tuple[Trigger, ...]]  # by verb lemma
-    noun_heads: tuple[str, ...]  # noun patterns, longest first (compound heads)
     codes: dict[tuple[str, str | None], TypeCode]
     modes: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     cue_classes: dict[str, Trigger]
@@ -57,13 +56,13 @@ class EventLexicon:
         return self.codes.get((type_, mode)) or self.codes[(type_, None)]
 
     def noun_triggers(self, lemma: str) -> tuple[Trigger, ...]:
-        """Triggers of a noun lemma, or of its compound head (`EU-Sanktion` → `sanktion`)."""
+        """Triggers of a noun lemma, or of its longest compound head (`EU-Sanktion` → `sanktion`)."""
         lemma = lemma.lower()
         if lemma in self.nouns:
             return self.nouns[lemma]
-        for head in self.noun_heads:
-            if lemma.endswith(head) and len(lemma) - len(head) >= 3:
-                return self.nouns[head]
+        for i in range(3, len(lemma) - 2):  # a compound's first part has at least three letters
+            if lemma[i:] in self.nouns:
+                return self.nouns[lemma[i:]]
         return ()
 
     def mode_for(self, type_: str, words: list[str]) -> str | None:
@@ -124,7 +123,6 @@ def event_lexicon(lang: str = "de") -> EventLexicon:
         nouns=freeze(nouns),
         adjectives=freeze(adjectives),
         light_verbs=freeze(light),
-        noun_heads=tuple(sorted(nouns, key=len, reverse=True)),
         codes=codes,
         modes={k: tuple(v) for k, v in modes.items()},
         cue_classes=cue_classes,

@@ -24,6 +24,7 @@ HOME_REGION = ("DE", "AT", "CH")
 WORLD_MIN_POPULATION = 15_000
 ALTERNATE_NAMES_MIN_POPULATION = 100_000
 _LATIN_NAME = re.compile(r"^[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’. -]+$")
+_QUALIFIED = re.compile(r" (?:im|am|an der|in der|in|bei|ob der|vor der) | ?\(|, ")
 _GENDERS = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f", "?": None}
 
 
@@ -55,6 +56,9 @@ def generate_places() -> list[tuple[str, str, int]]:
             if not home_only and population < WORLD_MIN_POPULATION:
                 continue
             keep(city["name"], iso3[cc], population)
+            short = _QUALIFIED.split(city["name"], maxsplit=1)[0].strip()
+            if short != city["name"]:
+                keep(short, iso3[cc], population)  # `Immenstadt im Allgäu`, `Halle (Saale)`
             if population >= ALTERNATE_NAMES_MIN_POPULATION:
                 for alt in city["alternatenames"]:
                     keep(alt, iso3[cc], population)

@@ -1,23 +1,28 @@
 """Entity mentions: people, organisations, countries and places, linked to the knowledge base.
 
-Per sentence, in this order (an earlier finding wins over a later overlapping one):
-1. knowledge-base names, longest first (`Welt am Sonntag`, `Jens Stoltenberg`, `Russlands`,
-   `Kreml`, `CDU`), with their inflected and genitive forms;
-2. hyphen compounds whose first part is a country or organisation: `Kreml-Chef` and
-   `US-Präsident` are titles (a person), `Nato-Gipfel` and `EU-Sanktionen` mention the Nato and
-   the EU (the span is the first part);
+Per sentence, left to right; at each token the first of these that applies wins:
+0. a club name opened by `FC`, `SV`, `TSV` … (`1. FC Nürnberg`);
+1. a knowledge-base name, longest first (`Welt am Sonntag`, `Jens Stoltenberg`, `Russlands`,
+   `Kreml`, `CDU`), with inflected and genitive forms;
+2. a hyphen compound whose first part is a country or organisation: `Kreml-Chef` and
+   `US-Präsident` are titles, `Berlin-Charlottenburg` a place, `Nato-Gipfel` and
+   `EU-Sanktionen` mention the Nato and the EU (the span is the first part);
 3. a country adjective before an actor noun or a title: `die russische Regierung` (Russia's
    government), `dem belarussischen Präsidenten` (Belarus's president at the document date);
-4. runs of proper nouns that the knowledge base does not know, classified by their context and
-   the name lists of `lagebild.kb.gazetteer`: a title or `(SPD)` makes a person, `AG` or
-   `Universität` an organisation, a town name or `in` a place.
+4. a title of the knowledge base (`Bundeskanzlerin`, `Generalsekretär`);
+5. a street or place by its form (`Knoopstraße`, `Tegeler See`), an organisation by its
+   capitalised adjectives and noun (`Hessischen Rundfunks`).
+Then runs of proper nouns that nothing took are classified by their context and the name lists
+of `lagebild.kb.gazetteer`: a title or `(SPD)` makes a person, `AG` or `Universität` an
+organisation, a town name or `in` a place.
+
 Titles right before a person become its `role` (`Generalsekretär Jens Stoltenberg`); a title
 alone that names one office holder at the document date becomes a linked mention
 (`der Bundeskanzler` in 2021 → Angela Merkel). Capitals and seats of power (`Moskau`, `der
 Kreml`) are the country's government (label GPE, role `Regierung`) unless a locative
 preposition makes them a place (`in Moskau`, label LOC). A surname after the full name in the
 text takes that person's entry (`Stoltenberg` → Jens Stoltenberg, also when unknown to the
-knowledge base).
+knowledge base). docs/actors.md has the whole picture.
 """
 
 from __future__ import annotations
@@ -43,6 +48,9 @@ _CLOSED_CLASSES = ("APPR", "ART", "KO", "PPER", "PPOS", "PD", "PI", "PW", "PR", 
 _COMMON_WORD_KINDS = frozenset({"media", "company", "sport"})  # names such as `Welt`, `Allianz`, `Union`
 _SINGULAR_ARTICLES = frozenset({"der", "dem", "des", "ein", "einem", "eines", "einer"})
 _PARENTHESIS_AGE = re.compile(r"^\d{1,3}$")
+_GUESS = "?"  # marks a label that `_label_of` chose for want of evidence
+_COORDINATION = frozenset({",", "und", "oder", "sowie", "bzw."})
+_COORDINATED_LABEL = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}  # an unknown name beside a country is a place
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
 
@@ -220,6 +228,7 @@ class _Found:
     country: str | None = None
     name: str | None = None
     role_tokens: tuple[int, int] | None = None  # the title before a person (first, last)
+    guessed: bool = False  # label by default, no evidence: coordination may overrule it
 
 
 class _Finder:
@@ -231,6 +240,7 @@ class _Finder:
         self.date = doc.stated_date
         self.taken: list[bool] = [False] * len(doc.tokens)
         self.surnames: set[str] = set()  # last words of the person names found so far
+        self._words: set[str] | None = None  # the document's words, folded (built when first needed)
 
     def run(self) -> list[Mention]:
         found: list[_Found] = []
@@ -246,7 +256,7 @@ class _Finder:
         found: list[_Found] = []
         i = first
         while i < stop:
-            hit = (self._club(i, stop) or self._kb_phrase(i, stop, first) or self._compound(i)
+            hit = (self._club(i, stop) or self._slashed(i, stop) or self._kb_phrase(i, stop, first) or self._compound(i)
                    or self._adjective_actor(i, stop) or self._bare_title(i) or self._street(i, stop)
                    or self._adjective_org(i, stop))
             if hit:
@@ -255,12 +265,38 @@ class _Finder:
                 i = hit.last + 1
             else:
                 i += 1
-        found.extend(self._unknown_names(first, stop, found))
+        found.extend(self._unknown_names(first, stop))
+        self._agree_in_coordination(found)
         self._roles(found, first)
         for f in found:
             if f.label == "PER" and f.last > f.first:
                 self.surnames.add(_strip_genitive(self.tokens[f.last].text))
         return found
+
+    def _agree_in_coordination(self, found: list[_Found]) -> None:
+        """`Alfter, Swisttal und Wachtberg`: a guessed label follows a known one it is coordinated with."""
+        ordered = sorted(found, key=lambda f: f.first)
+        self._fill_coordination(ordered, found)
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            between = self.tokens[left.last + 1 : right.first]
+            if not between or any(t.text not in _COORDINATION for t in between):
+                continue
+            if right.guessed and not left.guessed and left.label in _COORDINATED_LABEL:
+                right.label = _COORDINATED_LABEL[left.label]
+            elif left.guessed and not right.guessed and right.label in _COORDINATED_LABEL:
+                left.label = _COORDINATED_LABEL[right.label]
+
+    def _fill_coordination(self, ordered: list[_Found], found: list[_Found]) -> None:
+        """`Alfter, Musterhausen und Wachtberg`: an unknown word between two names of one kind is one of them."""
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            k = left.last + 2
+            if right.first != k + 2 or left.label != right.label or left.label not in _COORDINATED_LABEL:
+                continue
+            t = self.tokens[k]
+            if (self.tokens[k - 1].text in _COORDINATION and self.tokens[k + 1].text in _COORDINATION
+                    and t.text[:1].isupper() and t.text.isalpha() and not is_known_word(t.text)):
+                found.append(_Found(k, k, _COORDINATED_LABEL[left.label], "pattern"))
+                self.taken[k] = True
 
     def _take(self, hit: _Found) -> None:
         for k in range(hit.first, hit.last + 1):
@@ -295,15 +331,35 @@ class _Finder:
         base = word[:-1] if word.endswith("s") else word
         return word in self.lex.org_words or base in self.lex.org_words or word[:1].isupper() and base.lower().endswith(self.lex.org_suffixes)
 
+    def _slashed(self, i: int, stop: int) -> _Found | None:
+        """`München/Hamburg`, `AFP/SID`: names of one kind joined by a slash are one mention."""
+        j = i
+        while j + 2 < stop and self.tokens[j + 1].text == "/" and not self.tokens[j].space_after and not self.tokens[j + 1].space_after:
+            j += 2
+        if j == i:
+            return None
+        parts = [self.tokens[k].text for k in range(i, j + 1, 2)]
+        labels = {self._part_label(p) for p in parts}
+        return _Found(i, j, labels.pop(), "pattern") if len(labels) == 1 and None not in labels else None
+
+    def _part_label(self, word: str) -> str | None:
+        if word in self.lex.places:
+            return "LOC"
+        entry = next((m.entry for m in self.lex.match(word) if m.via in ("name", "alias", "abbr")), None)
+        return None if entry is None else _COORDINATED_LABEL.get(_label(entry))
+
     def _street(self, i: int, stop: int) -> _Found | None:
         """`Knoopstraße`, `Gubener Straße`, `Tegeler See`."""
         t = self.tokens[i]
         if not t.text[:1].isupper() or t.text in self.lex.loc_words:
             return None
-        if t.text.lower().endswith(self.lex.loc_suffixes) and len(t.text) > 8 and not is_known_word(t.text):
-            return _Found(i, i, "LOC", "pattern")
+        low = t.text.lower()
+        suffix = next((x for x in self.lex.loc_suffixes if low.endswith(x)), None)
+        if suffix and len(t.text) > len(suffix) + 3 and not is_known_word(t.text) and not is_known_word(t.text[: -len(suffix)]):
+            return _Found(i, i, "LOC", "pattern")  # `Knoopstraße`, not `Tabellenplatz`
         after = self.tokens[i + 1] if i + 1 < stop else None
-        if after is not None and after.text in self.lex.loc_words and t.pos.startswith("ADJ") and t.text.endswith("er") and i > self.doc.sentences[t.sent].first_token:
+        place_adjective = t.text.endswith("er") and (t.pos.startswith("ADJ") or t.pos == "NE" or t.pos.startswith("NN") and not is_known_word(t.text))
+        if after is not None and after.text in self.lex.loc_words and place_adjective:
             return _Found(i, i + 1, "LOC", "pattern")
         return None
 
@@ -383,8 +439,9 @@ class _Finder:
         return True
 
     def _kb_found(self, entry: Entry, via: str, first: int, last: int) -> _Found | None:
-        if last > first and self.tokens[first].lower in _ARTICLES:
-            first += 1  # `den Niederlanden`: the article is no part of the name
+        article = self.tokens[first]
+        if last > first and article.lower in _ARTICLES and not (article.text[:1].isupper() and first > self.doc.sentences[article.sent].first_token):
+            first += 1  # `den Niederlanden`: the article is no part of the name (but `Der Spiegel` mid-sentence is)
         if last > first and self._descriptor(first, last, entry):
             first += 1  # `Nachrichtenagentur AFP`: the kind of thing is no part of the name
         if via == "demonym":
@@ -393,6 +450,9 @@ class _Finder:
             return _Found(first, last, "GPE", "demonym", entry)
         if via == "metonym" and isinstance(entry, Country | Organisation):
             return self._metonym(entry, first, last)
+        word = self.tokens[first].text
+        if first == last and "-" in word[1:-1] and self._owner(word.split("-", 1)[0]) not in (None, entry):
+            via = "name_with_part"  # `EU-Kommission`, `US-Notenbank`: a name built on another one
         return _Found(first, last, _label(entry), via, entry)
 
     def _descriptor(self, first: int, last: int, entry: Entry) -> bool:
@@ -406,6 +466,9 @@ class _Finder:
         """`Moskau`: the government of Russia, or the place (`in Moskau`)."""
         text = " ".join(t.text for t in self.tokens[first : last + 1])
         # `Brüssel` is the EU, `Karlsruhe` the court, only as actors in a text that names them
+        if not self._locative(first):
+            entry = next((m.entry for m in self.lex.match(text) if m.via == "metonym" and isinstance(m.entry, Organisation)
+                          and self._named_elsewhere(m.entry)), entry)
         if isinstance(entry, Organisation) and (self._locative(first) or not self._named_elsewhere(entry)):
             country = self.kb.country(text)
             if country is None:
@@ -418,8 +481,9 @@ class _Finder:
         return _Found(first, last, "GPE" if isinstance(entry, Country) else _label(entry), "metonym", entry, role=GOVERNMENT, sector="GOV")
 
     def _named_elsewhere(self, entry: Organisation) -> bool:
-        names = {_fold(n) for n in (entry.name, *entry.aliases, *entry.abbr) if " " not in n}
-        return any(_fold(t.text) in names for t in self.tokens)
+        if self._words is None:
+            self._words = {_fold(t.text) for t in self.tokens}
+        return any(_fold(n) in self._words for n in (entry.name, *entry.aliases, *entry.abbr) if " " not in n)
 
     def _locative(self, i: int) -> bool:
         """`in Moskau`, `nach Minsk und Moskau`: a preposition of place before the name (or its coordination)."""
@@ -506,7 +570,7 @@ class _Finder:
         return t.text[:1].isupper() and (t.pos in ("NE", "FM") or t.text in self.lex.first_names or not is_known_word(t.text)) and t.text not in self.lex.not_names
 
     # -- 4. unknown names -------------------------------------------------------------------
-    def _unknown_names(self, first: int, stop: int, found: list[_Found]) -> list[_Found]:
+    def _unknown_names(self, first: int, stop: int) -> list[_Found]:
         out: list[_Found] = []
         i = first
         while i < stop:
@@ -527,8 +591,10 @@ class _Finder:
         t = self.tokens[i]
         if not t.text[:1].isupper() or t.text in self.lex.not_names or self.lex.is_title(t.text) or not _wordlike(t.text):
             return False
-        if "-" in t.text and self._common_compound(t.text):
+        if "-" in t.text and self._common_compound(t.text) and not all(p in self.lex.first_names for p in t.text.split("-")):
             return False  # `Diakonie-Spendenkonto`, `Zugmaschinen-Anhänger`
+        if t.text.isupper() and len(t.text) > 3 and t.text.title() in self.lex.places:
+            return True  # `BOCHUM` in a dateline
         if t.pos == "FM":
             return self._namelike_next(i) and t.text.isalpha()
         if t.pos == "NE":
@@ -559,10 +625,10 @@ class _Finder:
             return t.text in ("von", "van", "de", "der", "da", "di", "del", "le", "la", "bin") and j + 1 < len(self.tokens) and self._namelike(self.tokens[j + 1])
         if t.pos in ("NE", "FM") or t.text in self.lex.org_words:
             return True
-        # `Jinping` in `Xi Jinping`, `Klee` in `Paul Klee`, `Kocht` in `Roland Kocht`: after a first name, a
-        # word unknown to the tagger or a capitalised "verb" (no verb is capitalised inside a sentence)
+        # `Jinping` in `Xi Jinping`, `Klee` in `Paul Klee`, `Kocht` in `Roland Kocht`: after a first name, any
+        # capitalised noun or "verb" (no verb is capitalised inside a sentence) that is no title
         return self.tokens[j - 1].text in self.lex.first_names and (
-            t.pos.startswith("NN") and not is_known_word(t.text) or t.pos.startswith("V"))
+            t.pos.startswith(("NN", "V")) and not self.lex.is_title(t.text))
 
     def _classify(self, i: int, j: int, sent_first: int) -> _Found | None:
         while j > i and self.tokens[j].text in ("von", "van", "de", "der", "da", "di", "del", "le", "la", "bin"):
@@ -572,12 +638,14 @@ class _Finder:
         label = self._label_of(words, i, j, before)
         if label is None:
             return None
+        guessed = label.startswith(_GUESS)
+        label = label.removeprefix(_GUESS)
         country = None
         if label == "LOC":
             joined = " ".join(words).title() if " ".join(words).isupper() else " ".join(words)
             place = self.lex.places.get(joined) or self.lex.places.get(joined[:-1] if joined.endswith("s") else "")
             country = place[0] if place else None
-        return _Found(i, j, label, "pattern", None, country=country)
+        return _Found(i, j, label, "pattern", None, country=country, guessed=guessed)
 
     def _label_of(self, words: list[str], i: int, j: int, before: Token | None) -> str | None:
         lex = self.lex
@@ -603,8 +671,10 @@ class _Finder:
             return None  # no article before a person's name; `die Schufa`, `der neue Meriva`: too often a product to guess
         if len(words) >= 2:
             # two unknown names: a person when the last is a tagger name, else a foreign-language organisation name
-            return "PER" if self.tokens[j].pos == "NE" and self.tokens[i].pos == "NE" else "ORG"
-        return "PER" if self.tokens[i].pos == "NE" else None
+            return _GUESS + ("PER" if self.tokens[j].pos == "NE" and self.tokens[i].pos == "NE" else "ORG")
+        # one unknown name: a person (a surname) where the tagger calls it a name it does not know;
+        # a name it knows (`Nord`, `Air`, `Land`) is as often a part of something else
+        return _GUESS + "PER" if self.tokens[i].pos == "NE" and not is_known_word(words[0]) else None
 
     def _person_context(self, i: int, before: Token | None) -> bool:
         return before is not None and (self.lex.is_title(before.text) or before.text in self.lex.person_titles)

@@ -405,3 +405,10 @@ def test_konjunktiv_in_a_subordinate_clause_is_the_main_subjects_reasoning(state
     found = statements("Der Minister sagte, man werde helfen. Vertreter der Verbände erwarten keine Entscheidung, weil niemand einen Antrag gestellt habe.")
     assert found[1]["message"]["text"] == "weil niemand einen Antrag gestellt habe"
     assert found[1]["speaker"]["name"] == "Vertreter der Verbände"
+
+
+def test_attribution_inside_the_message_is_left_out_as_parts(statements):
+    laut, wie = statements("Trotzdem würden laut Hauptmann Abraham Sipe gute Fortschritte gemacht. Die Lage sei, wie der Minister sagte, sehr ernst.")
+    assert [p["text"] for p in laut["message"]["parts"]] == ["Trotzdem würden", "gute Fortschritte gemacht"]
+    assert laut["speaker"]["name"] == "Abraham Sipe"
+    assert [p["text"] for p in wie["message"]["parts"]] == ["Die Lage sei", "sehr ernst"]

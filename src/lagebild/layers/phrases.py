@@ -61,6 +61,8 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
     while j < stop:
         tok = tokens[j]
         if tok.pos.startswith("ADJ") and not tok.text[:1].isupper() and not is_nounlike(tok):
+            if head is not None:
+                break  # "laut Hauptmann Sipe gute Fortschritte": an adjective after the head starts the next phrase
             j += 1
             continue
         if tok.pos == "CARD" and j + 1 < stop and (is_nounlike(tokens[j + 1]) or tokens[j + 1].pos.startswith("ADJ")):

@@ -412,3 +412,8 @@ def test_attribution_inside_the_message_is_left_out_as_parts(statements):
     assert [p["text"] for p in laut["message"]["parts"]] == ["Trotzdem würden", "gute Fortschritte gemacht"]
     assert laut["speaker"]["name"] == "Abraham Sipe"
     assert [p["text"] for p in wie["message"]["parts"]] == ["Die Lage sei", "sehr ernst"]
+
+
+def test_demnach_after_a_cited_document(statements):
+    st = only(statements("Das Gericht veröffentlichte am Montag das Urteil. Demnach ist die Regierung nicht verantwortlich."))
+    assert st["cue"]["text"] == "Demnach" and st["speaker"]["name"] == "das Urteil"

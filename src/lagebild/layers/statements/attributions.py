@@ -195,11 +195,12 @@ class AttributionMixin:
 
     def _from_demnach(self, unit: Unit, cue: Cue) -> list[Statement]:
         """`Demnach steht der Kopilot in der Kritik`: the source cited just before speaks on."""
-        if self.previous is None or self.last_statement_unit < 0:
-            return []
         i = cue.anchor
+        source = None if self.previous is not None and self.last_statement_unit >= 0 else self._document_before(unit)
+        if self.previous is None and source is None:
+            return []
         start = self.tokens[i + 1].start if i == unit.first else self.tokens[unit.first].start
-        made = self._make(unit, (start, self._unit_end(unit)), cue, None, i)
+        made = self._make(unit, (start, self._unit_end(unit)), cue, source, i)
         for statement in made:
             statement.mention = Span.of(self.text, self.tokens[i].start, self.tokens[i].end)
         return made
@@ -253,6 +254,18 @@ class AttributionMixin:
         if before_end <= message.start or after_start >= message.end:
             return message
         return Span.joined(self.text, [(message.start, before_end), (after_start, message.end)])
+
+    def _document_before(self, unit: Unit) -> tuple[int, int] | None:
+        """The document the sentence before cites (`Das Gericht veröffentlichte sein Urteil.`)."""
+        documents = tuple(self.lex.word_class("document_noun"))
+        for k in range(unit.first - 1, max(-1, unit.first - 40), -1):
+            t = self.tokens[k]
+            if t.sent < self.tokens[unit.first].sent - 1:
+                break
+            if t.pos == "NN" and t.lower.endswith(documents):
+                first = k - 1 if k > 0 and self.tokens[k - 1].pos.startswith(("ART", "PPOSAT", "PDAT")) else k
+                return first, k
+        return None
 
     def _around(self, unit: Unit, cue: Cue, np, left: int, right: int) -> list[Statement]:
         """`…, wie X sagte, …`: the message is the unit without the `wie` clause."""

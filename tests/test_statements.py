@@ -417,3 +417,8 @@ def test_attribution_inside_the_message_is_left_out_as_parts(statements):
 def test_demnach_after_a_cited_document(statements):
     st = only(statements("Das Gericht veröffentlichte am Montag das Urteil. Demnach ist die Regierung nicht verantwortlich."))
     assert st["cue"]["text"] == "Demnach" and st["speaker"]["name"] == "das Urteil"
+
+
+def test_quoted_chant_after_a_speech_verb_is_direct(statements):
+    st = only(statements("Die Demonstranten skandierten „Stoppt den Überwachungswahn“."))
+    assert st["kind"] == "direct" and st["message"]["text"] == "Stoppt den Überwachungswahn"

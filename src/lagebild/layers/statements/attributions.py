@@ -129,9 +129,13 @@ class AttributionMixin:
             end = self.tokens[right - 1].end if right < unit.last else self._unit_end(unit)
             return self._make(unit, (self.tokens[after].start, end), cue, np, right, clause=False)
         for q in unit.quotes:
-            if self.tokens[after].start <= q.open < self.tokens[right - 1].end and not self._is_title(q):
+            said = q.open == self.tokens[after].start and self._says(cue)  # "rief „Hilfe“": the quotation is what was said
+            if self.tokens[after].start <= q.open < self.tokens[right - 1].end and (said or not self._is_title(q)):
                 return self._make(unit, (q.open, q.outer_end), cue, np, right)
         return []
+
+    def _says(self, cue: Cue) -> bool:
+        return any(entry.cls == "say" for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ()))
 
     def _reported(self, unit: Unit, cue: Cue, np, left: int, right: int) -> list[Statement]:
         """A speech act told without its content: `Die Behörden werfen ihm Betrug vor`,

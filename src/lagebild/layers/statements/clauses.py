@@ -199,7 +199,7 @@ class ClauseMixin:
         tokens = self._slice(q.start, q.end)
         if not content or len(tokens) > 6:
             return False
-        if any(t.pos.endswith("(FIN)") for t in tokens):
+        if any(t.pos.endswith(("(FIN)", "(IMP)")) for t in tokens) or content.endswith(("!", "?")):
             return False
         if not (content[:1].isupper() or content[:1].isdigit()):
             return False

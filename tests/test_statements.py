@@ -407,13 +407,6 @@ def test_konjunktiv_in_a_subordinate_clause_is_the_main_subjects_reasoning(state
     assert found[1]["speaker"]["name"] == "Vertreter der Verbände"
 
 
-def test_attribution_inside_the_message_is_left_out_as_parts(statements):
-    laut, wie = statements("Trotzdem würden laut Hauptmann Abraham Sipe gute Fortschritte gemacht. Die Lage sei, wie der Minister sagte, sehr ernst.")
-    assert [p["text"] for p in laut["message"]["parts"]] == ["Trotzdem würden", "gute Fortschritte gemacht"]
-    assert laut["speaker"]["name"] == "Abraham Sipe"
-    assert [p["text"] for p in wie["message"]["parts"]] == ["Die Lage sei", "sehr ernst"]
-
-
 def test_demnach_after_a_cited_document(statements):
     st = only(statements("Das Gericht veröffentlichte am Montag das Urteil. Demnach ist die Regierung nicht verantwortlich."))
     assert st["cue"]["text"] == "Demnach" and st["speaker"]["name"] == "das Urteil"

@@ -244,20 +244,7 @@ class AttributionMixin:
         region = (start, self._unit_end(unit))
         if not any(self.tokens[j].pos.startswith("V") for j in range(pp[1] + 1, unit.last)) and start != self.tokens[unit.first].start:
             return []
-        made = self._make(unit, region, Cue(cue.tokens, "prep", i), np, pp[1] + 1)
-        for statement in made:  # "Trotzdem würden laut X gute Fortschritte gemacht": the message around the attribution
-            statement.message = self._without(statement.message, self.tokens[pp[0]].start, self.tokens[pp[1]].end)
-        return made
-
-    def _without(self, message: Span, gap_start: int, gap_end: int) -> Span:
-        """The message with an attribution inside it left out, as a discontinuous span."""
-        if not (message.start < gap_start and gap_end < message.end):
-            return message
-        before_end = len(self.text[:gap_start].rstrip())
-        after_start = gap_end + len(self.text[gap_end:]) - len(self.text[gap_end:].lstrip(" ,"))
-        if before_end <= message.start or after_start >= message.end:
-            return message
-        return Span.joined(self.text, [(message.start, before_end), (after_start, message.end)])
+        return self._make(unit, region, Cue(cue.tokens, "prep", i), np, pp[1] + 1)
 
     def _document_before(self, unit: Unit) -> tuple[int, int] | None:
         """The document the sentence before cites (`Das Gericht veröffentlichte sein Urteil.`)."""
@@ -281,10 +268,7 @@ class AttributionMixin:
         if not pieces:
             return []
         region = (pieces[0][0], pieces[-1][1]) if len(pieces) == 1 else (pieces[-1][0], pieces[-1][1]) if left <= unit.first + 1 else (pieces[0][0], pieces[-1][1])
-        made = self._make(unit, region, cue, np, right)
-        for statement in made:  # "Die Lage sei, wie X sagte, ernst": the message around the wie clause
-            statement.message = self._without(statement.message, self.tokens[left].start, self.tokens[min(right, unit.last - 1)].end)
-        return made
+        return self._make(unit, region, cue, np, right)
 
     # -- building ---------------------------------------------------------------
     def _make(self, unit: Unit, region, cue: Cue, np, attribution_end: int, clause: bool = True) -> list[Statement]:

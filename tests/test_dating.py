@@ -139,6 +139,23 @@ def test_a_fitting_header_stays_the_reference(layers):
     assert (dating.resolved_against, dating.resolved_from) == ("2021-06-16", "stated")
 
 
+def test_titles_the_kb_cannot_read_are_matched_against_the_titles_of_the_persons_offices(layers):
+    text = "Der SPD-Vorsitzende Franz Müntefering und Bürgermeister Klaus Wowereit trafen sich."
+    doc = analyse(layers, text, entities=[
+        ("SPD-Vorsitzende Franz Müntefering", "franz-muentefering", "SPD-Vorsitzende"),
+        ("Bürgermeister Klaus Wowereit", "klaus-wowereit", "Bürgermeister")])
+    dating = doc.layers["dating"]
+    assert kinds(doc).count("office") == 2
+    # party leader 2004-03 … 2005-11 or 2008-10 … 2009-11, within Wowereit's term 2001 … 2014
+    assert dating.estimate is None or dating.interval in (("2004-03", "2005-11"), ("2008-10", "2009-11"))
+
+
+def test_an_incumbent_holds_one_of_their_offices(layers):
+    text = "Amtsinhaber Klaus Wowereit tritt wieder an."
+    doc = analyse(layers, text, entities=[("Amtsinhaber Klaus Wowereit", "klaus-wowereit", "Amtsinhaber")])
+    assert doc.layers["dating"].interval == ("2001-06", "2014-12")
+
+
 def test_a_former_office_is_no_evidence_of_tenure(layers):
     text = "Der frühere US-Präsident Barack Obama hielt in Berlin eine Rede."
     doc = analyse(layers, text, entities=[("US-Präsident Barack Obama", "barack-obama", "US-Präsident")])

@@ -148,3 +148,15 @@ def test_street_and_club_patterns(entities):
 def test_slash_joined_places_are_one_mention(entities):
     found = by_text(entities("München/Hamburg (dpa) Die Messe beginnt."))
     assert found["München/Hamburg"].label == "LOC"
+
+
+def test_nouns_that_say_what_a_name_names(entities):
+    found = by_text(entities("Der Softwarekonzern Quexaro übernimmt Teile der Gemeinde Blumbachtal."))
+    assert found["Quexaro"].label == "ORG"
+    assert found["Blumbachtal"].label == "LOC"
+
+
+def test_institution_names(entities):
+    found = by_text(entities("Das Bundesamt für Gesundheit warnte, die Realschule Blumbachtal blieb geschlossen."))
+    assert found["Bundesamt für Gesundheit"].label == "ORG"
+    assert found["Realschule Blumbachtal"].label == "ORG"

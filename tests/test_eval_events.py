@@ -99,3 +99,19 @@ def test_reference_article_events():
     report = evaluate_events(DEV, lambda text, date, id: pipeline.analyze(text, date=date, id=id).to_dict(), limit=1)
     d000 = report["per_document"]["d000"]
     assert d000["type_matched"] >= 6 and d000["modality_ok"] >= 5
+
+
+def test_knowledge_base_aliases_and_regnal_numbers_map_to_one_key():
+    from lagebild.eval.events import name_keys, same_parties
+
+    assert same_parties(name_keys(["Grüne"]), name_keys(["Bündnis 90/Die Grünen"]))
+    assert same_parties(name_keys(["GDL"]), name_keys(["Gewerkschaft Deutscher Lokomotivführer"]))
+    assert same_parties(name_keys(["Benedikt"]), name_keys(["Benedikt XVI."]))
+    assert same_parties(name_keys(["Jens Stoltenberg", "Russland"]), name_keys(["Russland", "Stoltenberg"]))
+    assert not same_parties(name_keys(["Grüne"]), name_keys(["SPD"]))
+    assert not same_parties(name_keys(["Russland", "Belarus"]), name_keys(["Russland"]))
+    assert same_parties(name_keys([]), name_keys([])) and not same_parties(name_keys([]), name_keys(["EU"]))
+    # an alias names one party, not two
+    assert len(name_keys(["Europäische Union", "EU"])) == 1
+    # people go by their last name, never by a knowledge-base surname guess
+    assert not same_parties(name_keys(["Angela Merkel"]), name_keys(["Bundesregierung"]))

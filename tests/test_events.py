@@ -194,3 +194,113 @@ def test_without_entities_layer_speakers_and_descriptions_still_act():
 def test_zu_infinitive_acts_through_the_governing_subject(pipeline):
     found = events(pipeline, "Die EU beschloss am Montag, die Verhandlungen mit der Türkei abzubrechen.")
     assert [(e["type"], names(e["actor"]), names(e["recipient"])) for e in found] == [("SANCTION", ["Europäische Union"], ["Türkei"])]
+
+
+# --- argument finding: descriptions, names, recipients (docs/events.md, step 2) -----------------
+
+
+def test_a_description_names_the_person_holding_that_role(pipeline):
+    [_, praise] = events(pipeline, "Verteidigungsminister Boris Pistorius besuchte die Truppe. Zugleich lobte der Minister die Leistung der Bundeswehr.")
+    assert praise["type"] == "SUPPORT" and names(praise["actor"]) == ["Boris Pistorius"] and names(praise["recipient"]) == ["Bundeswehr"]
+
+
+def test_a_description_with_a_country_names_the_office_holder_on_the_date(pipeline):
+    [ev] = events(pipeline, "Die österreichische Außenministerin kritisierte die Türkei scharf.", date="2005-10-01")
+    assert ev["type"] == "ACCUSE" and names(ev["actor"]) == ["Ursula Plassnik"] and names(ev["recipient"]) == ["Türkei"]
+
+
+def test_a_description_in_the_object_names_the_person_introduced_with_that_role(pipeline):
+    text = "Bürgermeister Michael Häupl hielt eine Rede. Die FPÖ forderte danach den Rücktritt des Bürgermeisters."
+    [ev] = [e for e in events(pipeline, text) if e["type"] == "REQUEST"]
+    assert names(ev["actor"]) == ["FPÖ"] and names(ev["recipient"]) == ["Michael Häupl"]
+
+
+def test_a_person_goes_by_the_fullest_name_of_the_text():
+    from types import SimpleNamespace
+
+    from lagebild.events.descriptions import fullest_names
+
+    mention = lambda text, name: SimpleNamespace(text=text, name=name, label="PER")  # noqa: E731
+    assert fullest_names([mention("Johann Gudenus", "Johann Gudenus"), mention("Gudenus", "Gudenu")]) == {"Gudenus": "Johann Gudenus"}
+
+
+def test_a_strike_is_against_the_employer_named_with_bei(pipeline):
+    [ev] = events(pipeline, "Die Gewerkschaft Verdi hat einen Streik bei der Lufthansa angekündigt.")
+    assert (ev["type"], ev["mode"]) == ("THREATEN", "restrict") and names(ev["recipient"]) == ["Deutsche Lufthansa"]
+
+
+def test_a_strike_without_a_named_employer_is_against_the_company_of_the_article(pipeline):
+    text = "Die Lufthansa bietet mehr Geld. Die Lufthansa will verhandeln. Die Gewerkschaft Verdi hat trotzdem zum Streik aufgerufen."
+    [ev] = [e for e in events(pipeline, text) if e["type"] == "PROTEST"]
+    assert names(ev["actor"]) == ["Verdi"] and names(ev["recipient"]) == ["Deutsche Lufthansa"] and ev["recipient"][0]["mention"] is None
+
+
+def test_phrases_of_time_and_leadership_name_no_recipient(pipeline):
+    [ev] = events(pipeline, "Die USA stiegen unter Präsident Trump aus dem Abkommen mit Iran aus.")
+    assert ev["type"] == "SANCTION" and names(ev["actor"]) == ["USA"] and names(ev["recipient"]) == ["Iran"]
+
+
+def test_a_ceasefire_is_conceded_to_the_other_side(pipeline):
+    [ev] = events(pipeline, "Nach heftigen Kämpfen mit Israel hat die Hamas eine Waffenruhe verkündet.")
+    assert ev["type"] == "CONCEDE" and names(ev["actor"]) == ["Hamas"] and names(ev["recipient"]) == ["Israel"]
+
+
+def test_a_capital_visited_by_a_foreigner_is_its_state(pipeline):
+    [ev] = events(pipeline, "Später hat Papst Franziskus Berlin besucht.")
+    assert ev["type"] == "CONSULT" and names(ev["actor"]) == ["Franziskus"] and names(ev["recipient"]) == ["Deutschland"]
+
+
+def test_talks_that_a_rejection_refuses_are_no_act(pipeline):
+    coded = events(pipeline, "Chamenei erteilte Verhandlungen mit den USA eine klare Absage.")
+    assert [(e["type"], e["modality"]) for e in coded] == [("REJECT", "asserted"), ("CONSULT", "demanded")]
+
+
+def test_the_organisation_of_a_summit_takes_part_in_it(pipeline):
+    [ev] = events(pipeline, "Kanzler Olaf Scholz nimmt am Nato-Gipfel teil.")
+    assert ev["type"] == "CONSULT" and names(ev["actor"]) == ["Olaf Scholz", "Nato"]
+    [ev] = events(pipeline, "Beim Nato-Gipfel, an dem auch US-Präsident Joe Biden teilnehmen wird, geht es um die Ukraine.")
+    assert (ev["type"], ev["modality"]) == ("AGREE", "future") and names(ev["actor"]) == ["Joe Biden", "Nato"]
+
+
+def test_it_is_time_that_is_a_demand_on_the_party_named(pipeline):
+    [demand, _] = events(pipeline, "Es sei an der Zeit, dass Russland seine Truppen abziehe, sagte Scholz.")
+    assert demand["type"] == "REQUEST" and names(demand["actor"]) == ["Olaf Scholz"] and names(demand["recipient"]) == ["Russland"]
+    assert events(pipeline, "Es war an der Zeit, diese Eskalation vorzunehmen, sagte Scholz.") == []
+
+
+def test_a_relative_pronoun_refers_to_the_phrase_right_before_it(pipeline):
+    coded = events(pipeline, "Die hatten sich in Brüssel auf Regeln geeinigt, die eine Einigung über Geld vorsehen.")
+    assert all(names(e["actor"]) != ["Belgien"] and names(e["actor"]) != ["Brüssel"] for e in coded)
+
+
+def test_a_fronted_object_is_told_by_its_article(pipeline):
+    [ev] = events(pipeline, "Den Kreml kritisierte die Nato scharf.")
+    assert ev["type"] == "ACCUSE" and names(ev["actor"]) == ["Nato"] and names(ev["recipient"]) == ["Russland"]
+
+
+def test_an_object_pronoun_refers_back_to_the_previous_sentence(pipeline):
+    [ev] = events(pipeline, "Putin hielt eine Rede. Die Nato kritisierte ihn scharf.")
+    assert names(ev["actor"]) == ["Nato"] and names(ev["recipient"]) == ["Wladimir Putin"]
+    [_, warning] = events(pipeline, "Russland und Belarus halten ein Manöver ab. Die Nato warnte sie vor einer Eskalation.")
+    assert warning["type"] == "THREATEN" and names(warning["recipient"]) == ["Russland", "Belarus"]
+
+
+def test_das_land_refers_to_the_last_country(pipeline):
+    [_, ev] = events(pipeline, "Belarus schloss die Grenze. Die EU verhängte deshalb Sanktionen gegen das Land.")
+    assert ev["type"] == "SANCTION" and names(ev["recipient"]) == ["Belarus"]
+
+
+def test_a_fronted_trigger_noun_leaves_the_subject_after_the_verb(pipeline):
+    [ev] = events(pipeline, "Sanktionen gegen Russland hat die EU am Montag beschlossen.")
+    assert ev["type"] == "SANCTION" and names(ev["actor"]) == ["Europäische Union"] and names(ev["recipient"]) == ["Russland"]
+
+
+def test_a_rejection_answers_the_last_accusation_or_demand_against_the_party(pipeline):
+    [_, reply] = events(pipeline, "Die Nato-Staaten haben Russland scharf kritisiert. Moskau wies die Vorwürfe zurück.")
+    assert reply["type"] == "REJECT" and names(reply["actor"]) == ["Russland"] and names(reply["recipient"]) == ["Nato"]
+    assert reply["recipient"][0]["mention"] is None  # inferred, not named in the sentence
+
+
+def test_a_person_is_spelled_as_the_text_spells_the_name(pipeline):
+    [ev] = events(pipeline, "Juncker kritisierte Erdogan scharf.")
+    assert names(ev["recipient"]) == ["Recep Tayyip Erdogan"]

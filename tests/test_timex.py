@@ -557,18 +557,23 @@ TEST_SENTENCES = [
 ]
 
 
-def test_speed_3000_chars_well_under_5_ms():
+def test_speed_3000_chars_and_the_key_index_pays():
     text = (ARTICLE * 8)[:3000]
     find_timexes(text, "2021-06-16")  # compile outside the timing
-    best = min(_timed(text) for _ in range(5))
-    assert best < 0.005, f"{best * 1000:.2f} ms for 3000 characters"
+    keyed = min(_timed(text, exhaustive=False) for _ in range(5))
+    scan = min(_timed(text, exhaustive=True) for _ in range(3))
+    # about 1 ms on a quiet core, up to 5 ms when the cores of a shared machine are
+    # oversubscribed; both runs share the conditions, so their ratio is stable
+    assert keyed < 0.010, f"{keyed * 1000:.2f} ms for 3000 characters"
+    assert keyed < scan / 2, f"keys {keyed * 1000:.2f} ms, exhaustive scan {scan * 1000:.2f} ms"
 
 
-def _timed(text: str, n: int = 10) -> float:
+def _timed(text: str, exhaustive: bool, n: int = 10) -> float:
     # CPU time of this process: other work on a shared machine does not count
+    g, anchor = _grammar("de"), anchor_from("2021-06-16")
     t0 = time.process_time()
     for _ in range(n):
-        find_timexes(text, "2021-06-16")
+        _Matcher(g, text, anchor, 0, len(text), exhaustive=exhaustive).run()
     return (time.process_time() - t0) / n
 
 

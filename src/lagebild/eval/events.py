@@ -7,6 +7,12 @@ sets are equal after mapping each name to its key (aliases to one name; lower ca
 articles, prepositions and titles dropped; the last remaining token). System events with
 modality `demanded` are ignored. Mode, negation, modality and date are reported as accuracy
 over fully matched events.
+
+"Aliases map to one key": besides the README's list, a name that the knowledge base knows
+as the name, alias or abbreviation of one organisation or state (`Grüne` = `Bündnis 90/Die
+Grünen`, `GDL` = `Gewerkschaft Deutscher Lokomotivführer`) also has that entry as a key; two
+names are the same when they share a key. People go by their last name alone, and a regnal
+number is no name (`Benedikt XVI.` → `benedikt`).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +60,8 @@ TITLES = {
     "außenminister", "außenministerin", "sprecher", "sprecherin", "ajatollah", "scheich", "sir", "lord",
 }
 UNMATCHED = "—"
+REGNAL_NUMBER = re.compile(r"^[ivxl]+$")
+ALIAS_VIAS = ("name", "alias", "abbr")
 
 
 def name_key(name: str) -> str:
@@ -65,22 +74,64 @@ def name_key(name: str) -> str:
         return ALIASES[text]
     words = [w.strip(".,;:!?\"'„“”‚‘’»«") for w in re.split(r"[\s\-]+", text)]
     words = [w for w in words if w and w not in ARTICLES and w not in PREPOSITIONS and w not in TITLES]
+    while len(words) > 1 and REGNAL_NUMBER.match(words[-1]):
+        words.pop()
     if not words:
         return text
     last = words[-1]
     return ALIASES.get(last, last)
 
 
-def name_keys(names: list[str]) -> frozenset[str]:
-    return frozenset(name_key(n) for n in names if n)
+def entity_key(name: str) -> str | None:
+    """`kb:<id>` when the knowledge base knows `name` as the name, an alias or the abbreviation
+    of an organisation, state or place (people are compared by last name alone)."""
+    from lagebild.kb import load_kb
+
+    for match in load_kb().match(unicodedata.normalize("NFKC", name).strip()):
+        if match.via in ALIAS_VIAS and match.entry.label != "PER":
+            return f"kb:{match.entry.id}"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def keys_of(name: str) -> frozenset[str]:
+    """Every key a name maps to: its README key, and its knowledge-base entry if any."""
+    kb_key = entity_key(name)
+    return frozenset({name_key(name), kb_key} if kb_key else {name_key(name)})
+
+
+def name_keys(names: list[str] | tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """One key set per distinct party: names that share a key are one party."""
+    parties: list[frozenset[str]] = []
+    for name in names:
+        if not name:
+            continue
+        keys = keys_of(name)
+        same = [p for p in parties if p & keys]
+        parties = [p for p in parties if not p & keys] + [keys.union(*same)]
+    return tuple(parties)
+
+
+def same_parties(gold: tuple[frozenset[str], ...], system: tuple[frozenset[str], ...]) -> bool:
+    """Whether two actor lists name the same parties: a one-to-one pairing by shared keys (an
+    empty list equals only an empty list)."""
+    if len(gold) != len(system):
+        return False
+
+    def pair(i: int, free: frozenset[int]) -> bool:
+        if i == len(gold):
+            return True
+        return any(gold[i] & system[j] and pair(i + 1, free - {j}) for j in free)
+
+    return pair(0, frozenset(range(len(system))))
 
 
 @dataclass(frozen=True)
 class GoldEvent:
     type: str
     mode: str | None
-    actor: frozenset[str]
-    recipient: frozenset[str]
+    actor: tuple[frozenset[str], ...]
+    recipient: tuple[frozenset[str], ...]
     actor_names: tuple[str, ...]
     recipient_names: tuple[str, ...]
     interval: tuple[int, int] | None
@@ -94,8 +145,8 @@ class GoldEvent:
 @dataclass
 class SystemEvent:
     type: str
-    actor: frozenset[str]
-    recipient: frozenset[str]
+    actor: tuple[frozenset[str], ...]
+    recipient: tuple[frozenset[str], ...]
     interval: tuple[int, int]
     data: dict
 
@@ -200,9 +251,13 @@ def score_document(record: dict, analysis: dict) -> DocumentResult:
         if g.type == s.type and (overlap := _overlap(g.interval, s.interval)) > 0
     ]
     result.pairs = greedy_one_to_one(candidates)
-    result.full = {gi for gi, si in result.pairs.items() if result.gold[gi].actor == result.system[si].actor and result.gold[gi].recipient == result.system[si].recipient}
+    result.full = {gi for gi, si in result.pairs.items() if _same_arguments(result.gold[gi], result.system[si])}
     result.confusion = _confusion(result)
     return result
+
+
+def _same_arguments(gold: GoldEvent, system: SystemEvent) -> bool:
+    return same_parties(gold.actor, system.actor) and same_parties(gold.recipient, system.recipient)
 
 
 def _confusion(result: DocumentResult) -> Counter[tuple[str, str]]:

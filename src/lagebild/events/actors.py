@@ -11,6 +11,7 @@ from collections import Counter
 from functools import lru_cache
 
 from lagebild.document import Span
+from lagebild.events.descriptions import fullest_names
 from lagebild.events.model import Actor
 from lagebild.kb import KnowledgeBase, Organisation, Person
 from lagebild.kb.model import fold
@@ -31,6 +32,7 @@ class ActorFactory:
         self.table = sector_table()
         self.spelled = _text_spellings(entities)
         self.usual = _usual_names(entities)
+        self.fullest = fullest_names(entities)
 
     def from_mention(self, entity, mention: Span) -> Actor:
         kb_id = getattr(entity, "kb_id", None)
@@ -38,6 +40,8 @@ class ActorFactory:
         name = self.spelled.get(fold(name), name)
         if getattr(entity, "label", "") == "ORG":
             name = self.usual.get(name, name)
+        elif getattr(entity, "label", "") == "PER" and " " not in name:  # `Gudenus` → Johann Gudenus
+            name = self.fullest.get(entity.text) or self.fullest.get(name) or name
         country = getattr(entity, "country", None)
         sector, fallback_country = self._sector(kb_id)
         return Actor(name, kb_id, country or fallback_country, sector, mention)
@@ -104,10 +108,17 @@ def _is_acronym(text: str) -> bool:
 
 def _text_spellings(entities) -> dict[str, str]:
     """Names as the text spells them where the knowledge base differs only in accents
-    (`Recep Tayyip Erdogan` for `Recep Tayyip Erdoğan`)."""
+    (`Recep Tayyip Erdogan` for `Recep Tayyip Erdoğan`, also when the text writes only
+    `Erdogan`)."""
     spelled = {}
     for entity in entities:
         name = getattr(entity, "name", None)
-        if name and entity.text != name and fold(entity.text) == fold(name):
+        if not name or entity.text == name:
+            continue
+        if fold(entity.text) == fold(name):
             spelled[fold(name)] = entity.text
+            continue
+        head, _, last = name.rpartition(" ")
+        if head and entity.text != last and fold(entity.text) == fold(last):
+            spelled.setdefault(fold(name), f"{head} {entity.text}")
     return spelled

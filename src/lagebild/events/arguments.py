@@ -30,6 +30,7 @@ class Arguments:
     own: bool = False  # a noun trigger with its own actor (genitive, `zwischen`), not the clause's
     partners: list[Mention] = field(default_factory=list)  # `mit` partners of a reciprocal act whose subject is a pronoun
     described_by: tuple[int, int] | None = None  # `Der Chef der Freien Wähler`: tokens of the describing phrase
+    object_token: int | None = None  # a pronoun or `das Land` as object (`warnte ihn`), to be resolved by the coder
 
 
 def is_passive(tokens: list[Token], clause: Clause, head: int) -> bool:
@@ -49,7 +50,7 @@ def _attach(tokens: list[Token], group: Group, clause: Clause) -> tuple[str | No
 def _saxon_or_postnominal_genitive(tokens: list[Token], group: Group, clause: Clause) -> bool:
     """`der Präsident Russlands`: a name in the genitive right after a noun."""
     before = tokens[group.first - 1] if group.first > clause.first else None
-    return before is not None and before.pos == "NN" and _is_genitive_name(tokens[group.last])
+    return before is not None and before.pos == "NN" and _is_genitive_name(tokens[group.last], group.mentions[-1])
 
 
 def subject_slot(tokens: list[Token], clause: Clause, head: int) -> tuple[int, int]:
@@ -80,7 +81,7 @@ def find_arguments(tokens: list[Token], clause: Clause, groups: list[Group], can
     subject = None
     if not args.actor and (support_verb or not candidate.nominal):
         args.passive = candidate.trigger.kind != "N" and is_passive(tokens, clause, head)
-        subject = _subject(tokens, clause, in_clause, attached, adverbial)
+        subject = _subject(tokens, clause, in_clause, attached, adverbial | set(candidate.tokens))  # `Sanktionen … hat die EU beschlossen`
         if args.passive:
             agent = next((g for g in in_clause if attached[id(g)] == ("von", False) or attached[id(g)][0] in ("durch", "seitens")), None)
             args.actor = agent.mentions if agent else []
@@ -126,7 +127,37 @@ def find_arguments(tokens: list[Token], clause: Clause, groups: list[Group], can
     if "host" in frame and recipients:  # `X empfing Y`: the guest Y is the actor
         args.actor, recipients = recipients, args.actor
     args.recipient = recipients
+    if not recipients and not candidate.nominal:
+        args.object_token = _object_word(tokens, clause, candidate, frame, args.actor_token, bool(args.actor))
     return args
+
+
+OBJECT_PRONOUNS = {"ihn", "ihm", "ihnen", "sie", "ihr"}
+COUNTRY_WORDS = {"land", "staat", "nachbarland", "nachbarstaat"}
+
+
+def _object_word(tokens: list[Token], clause: Clause, candidate: Candidate, frame: frozenset[str], subject_token: int | None, has_subject: bool) -> int | None:
+    """A pronoun or a definite `das Land` in the object slot of the trigger, or after a preposition
+    of its frame (`warnte ihn`, `Sanktionen gegen das Land`)."""
+    lo, hi = subject_slot(tokens, clause, candidate.head)
+    for k in range(clause.first, clause.last):
+        t = tokens[k]
+        if k == subject_token or k in candidate.tokens or lo <= k < hi:
+            continue
+        country = t.pos == "NN" and t.lemma.lower() in COUNTRY_WORDS and k > 0 and tokens[k - 1].lower in ("das", "dem", "des", "den")
+        pronoun = t.pos.startswith("PPER") and t.lower in OBJECT_PRONOUNS
+        if not (country or pronoun):
+            continue
+        before = tokens[k - 2 if country else k - 1] if k > clause.first else None
+        prep = PREPOSITION_BASE.get(before.lower, before.lower) if before is not None and before.pos.startswith("APPR") else None
+        if (prep is None and "obj" in frame and not (pronoun and t.lower == "sie" and not has_subject and _nominative_slot(tokens, clause, k))) or (prep is not None and prep in frame):
+            return k
+    return None
+
+
+def _nominative_slot(tokens: list[Token], clause: Clause, k: int) -> bool:
+    """`sie` right after the finite verb is usually the subject (`Dann warnten sie Russland`)."""
+    return k - 1 in clause.finite
 
 
 ALIKE = (("ebenso", "wie"), ("genauso", "wie"), ("gemeinsam", "mit"), ("zusammen", "mit"), ("wie", "auch"))
@@ -159,19 +190,36 @@ def _inside_trigger(group: Group, candidate: Candidate) -> bool:
 def _subject(tokens: list[Token], clause: Clause, groups: list[Group], attached: dict, adverbial: set[int]) -> Group | None:
     lo, hi = subject_slot(tokens, clause, clause.first)
     first_field = [g for g in groups if lo <= g.first < hi]
-    bare = [g for g in first_field if attached[id(g)] == (None, False)]
+    bare = [g for g in first_field if attached[id(g)] == (None, False) and not oblique(tokens, g, clause)]
     if bare:
         return bare[0]
     genitive = [g for g in first_field if attached[id(g)] == (None, True)]
     if genitive:  # `Ein Sprecher des Auswärtigen Amts`: the body behind a description
         return genitive[0]
-    if clause.subordinate or hi >= clause.last or _nominal_first_field(tokens, lo, hi, adverbial):
+    fronted_object = any(oblique(tokens, g, clause) for g in first_field)  # `Den Kreml kritisierte die Nato`
+    if clause.subordinate or hi >= clause.last or (not fronted_object and _nominal_first_field(tokens, lo, hi, adverbial)):
         return None
     # inverted order: `Gegen Belarus verhängte die EU …`: the first bare phrase after the verb
     for g in groups:
-        if g.first > hi and attached[id(g)] == (None, False):
+        if g.first > hi and attached[id(g)] == (None, False) and not oblique(tokens, g, clause):
             return None if _pronoun_between(tokens, hi, g.first) else g
     return None
+
+
+OBLIQUE_DETERMINERS = {"den", "dem", "des", "einen", "einem", "eines"}  # never a nominative
+
+
+def oblique(tokens: list[Token], group: Group, clause: Clause) -> bool:
+    """Whether the article or possessive of a phrase marks it as no subject: `den Kreml`,
+    `dem türkischen Präsidenten Erdogan`, `seinen Partner` (HanTa gives no case; the
+    determiner does)."""
+    k = group.first - 1
+    while k >= clause.first and (tokens[k].pos.startswith(("ADJ", "CARD")) or (tokens[k].pos == "NN" and k == group.first - 1)):
+        k -= 1  # attributes and a title right before the name
+    if k < clause.first:
+        return False
+    word = tokens[k].lower
+    return (tokens[k].pos.startswith("ART") and word in OBLIQUE_DETERMINERS) or (tokens[k].pos == "PPOSAT" and word.endswith(("en", "em", "es")))
 
 
 def _nominal_first_field(tokens: list[Token], lo: int, hi: int, adverbial: set[int]) -> bool:
@@ -191,7 +239,11 @@ def _pronoun_between(tokens: list[Token], a: int, b: int) -> bool:
     return any(tokens[k].pos.startswith("PPER") and tokens[k].lower not in ("es", "sich") for k in range(a + 1, b))
 
 
-def _is_genitive_name(t: Token) -> bool:
+def _is_genitive_name(t: Token, mention: Mention | None = None) -> bool:
+    """`Russlands`, `Merkels`; not `Franziskus`, whose name ends in s (`Papst Franziskus` is an apposition)."""
+    name = getattr(mention.entity, "name", None) if mention is not None else None
+    if name and name.endswith(t.text):
+        return False
     return t.text.endswith("s") and not t.lemma.endswith("s")
 
 

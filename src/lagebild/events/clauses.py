@@ -206,4 +206,4 @@ def attachment(tokens: list[Token], i: int, floor: int) -> tuple[Token | None, b
 def _title_before_name(tokens: list[Token], k: int, previous: Token | None) -> bool:
     """`Präsidenten` in `dem türkischen Präsidenten Erdogan`: a title right before the name."""
     title = tokens[k].pos == "NN" or (tokens[k].pos == "NE" and "-" in tokens[k].text)  # `GDL-Chef` is often tagged NE
-    return previous is None and title and k + 1 < len(tokens) and tokens[k + 1].pos in ("NE", "NN")
+    return previous is None and title and k + 1 < len(tokens) and tokens[k + 1].pos in ("NE", "NN", "FM")  # foreign names are often FM

@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from lagebild.document import Document, Sentence, Span
 from lagebild.events import modality as md
-from lagebild.events.actors import ActorFactory
+from lagebild.events.actors import ARTICLES, ActorFactory
 from lagebild.events.arguments import (
     GROUP_WORDS,
     Arguments,
@@ -29,6 +29,7 @@ from lagebild.events.clauses import (
     group_mentions,
     place_mentions,
 )
+from lagebild.events.descriptions import DescriptionResolver
 from lagebild.events.lexicon import EventLexicon, Trigger, event_lexicon
 from lagebild.events.model import Actor, Event, Location
 from lagebild.events.triggers import Candidate, find_candidates, verb_lemma
@@ -39,9 +40,12 @@ from lagebild.layers.phrases import noun_phrase_at
 FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 SINGULAR_PRONOUNS = {"er"}
 PLACE_PREPOSITIONS = {"in", "im", "nach"}
-TARGETED = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION"}  # "X [type]s Y": nearly always a Y
+TARGETED = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "ASSAULT"}  # "X [type]s Y": nearly always a Y
 ACTOR_LABELS = ("PER", "ORG", "GPE")
 GOAL_WORDS = {"für", "bis"}
+DEFINITE_ARTICLES = {"der", "des", "dem", "den", "die"}
+ANSWERED = {"ACCUSE", "REQUEST", "THREATEN"}  # what a rejection replies to
+CIRCUMSTANCE_PREPOSITIONS = {"seit", "nach", "vor", "während", "in", "im", "bis", "ab", "unter"}
 STATE_BODIES = {"military", "government", "ministry"}
 VENUE_PREPOSITIONS = {"bei", "beim", "auf", "während"}
 VERBAL_SECTORS = {"PTY", "LEG", "OPP", "ELI"}
@@ -88,6 +92,7 @@ class _DocumentCoder:
         self.lex = lex
         self.entities = sorted(doc.layers.get("entities", []), key=lambda e: e.start)
         self.entity_starts = [e.start for e in self.entities]
+        self.entity_ids = {getattr(e, "kb_id", None) for e in self.entities} - {None}
         self.statements = doc.layers.get("statements", [])
         all_timexes = doc.layers.get("timexes", [])
         self.timexes = [t for t in all_timexes if t.type == "DATE" and md.calendar_date(t.value) and not self._goal(t)]
@@ -95,11 +100,13 @@ class _DocumentCoder:
         self.adverbial = {k for x in all_timexes for k in range(bisect_right(self.token_starts, x.span.start - 1), bisect_right(self.token_starts, x.span.end - 1))}
         self.date = document_date(doc)
         self.actors = ActorFactory(kb, self.date, self.entities)
+        self.descriptions = DescriptionResolver(kb, self.entities, self.date)
         self.cues = self._statement_cues()
         self.earlier_groups: list[Group] = []  # groups of the sentences before, for `beide Länder`, `er`
         self.cluster_of_span = self._cluster_spans()
         self.last_plural: list[Actor] = []  # the last parties named together, for `beide Länder`
         self.salience = self._salience()
+        self.coded: list[Event] = []  # the events of the sentences so far, for replies (`wies die Vorwürfe zurück`)
 
     # -- driver -------------------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -123,6 +130,7 @@ class _DocumentCoder:
         content_at: int | None = None  # the first demand or accusation: what follows is its content
         for clause in clauses:
             cue_triggers = {i: cue[1] for i, cue in self.cues.items() if i in clause and cue[1] is not None}
+            in_clause: list[tuple[Candidate, Event]] = []
             for candidate in find_candidates(self.tokens, clause, self.lex, cue_triggers):
                 event = self._event(sentence, clauses, clause, candidate, mentions, groups, content_at)
                 if event is None:
@@ -131,7 +139,10 @@ class _DocumentCoder:
                     content_at = candidate.head
                 if len(event.actor) > 1:
                     self.last_plural = event.actor
-                events.append(event)
+                in_clause.append((candidate, event))
+            _mark_rejected_content(in_clause)
+            events.extend(event for _, event in in_clause)
+            self.coded.extend(event for _, event in in_clause)
         self.earlier_groups.extend(groups)
         plural_groups = [g for g in groups if len(g.mentions) > 1 and all(m.label in ("GPE", "ORG") for m in g.mentions)]
         if plural_groups:
@@ -158,7 +169,8 @@ class _DocumentCoder:
                 return None
         elif trigger.kind == "N" and governing is not None and not args.own and not participation:
             return None  # a time anchor or label: `nach dem Putsch`, `beim Gipfel`
-        if "warn" in trigger.frame:
+        referred = self._object_referent(args, clause, groups)  # `warnte ihn`, `Sanktionen gegen das Land`
+        if "warn" in trigger.frame and not referred:
             type_, mode, args = self._warning(clause, candidate, groups, args)
             if type_ is None:
                 return None
@@ -184,9 +196,15 @@ class _DocumentCoder:
             body = self._speaker_body(self._statement_around(tokens[candidate.head].start))
             actors = [body] if body is not None else []
         actors += [self._actor(m) for m in args.partners]  # `keine Gespräche mit Ankara`: at least the partners
+        if trigger.kind == "V" and type_ == "CONSULT" and actors:
+            actors += self._meeting_host(clause, mentions)
         if not actors:
             return None  # PLOVER codes no act without an identifiable actor
-        return self._finish(type_, mode, actors, [self._actor(m) for m in args.recipient], sentence, clause, candidate, args, mentions, statement, content_at)
+        if "warn" in trigger.frame and referred:
+            type_, mode = "THREATEN", None
+        actor_keys = {a.key for a in actors}
+        recipients = [self._actor(m) for m in args.recipient] + [r for r in referred if r.key not in actor_keys]
+        return self._finish(type_, mode, actors, recipients, sentence, clause, candidate, args, mentions, statement, content_at)
 
     def _finish(self, type_: str, mode: str | None, actors: list[Actor], recipients: list[Actor], sentence: Sentence, clause: Clause, candidate: Candidate, args: Arguments, mentions: list[Mention], statement: int | None, content_at: int | None) -> Event:
         tokens = self.tokens
@@ -195,9 +213,12 @@ class _DocumentCoder:
             type_, mode = "ACCUSE", "disapprove"  # a politician's attack is a verbal one
         actor_keys = {a.key for a in actors}
         recipients = [r for r in recipients if r.key not in actor_keys]
-        if not recipients and type_ in TARGETED:
+        if not recipients and type_ == "PROTEST" and mode == "strike":
+            recipients = self._employer(actors)
+        elif not recipients and type_ in TARGETED:
             recipients = self._target(clause, candidate, args, actors, statement)
-        actors = [self._state_abroad(a, recipients) for a in actors]
+        actors = [self._state_abroad(self._seat_of_power(a, recipients), recipients) for a in actors]
+        recipients = [self._seat_of_power(r, actors) for r in recipients]
         event = Event(
             type=type_,
             mode=mode,
@@ -224,21 +245,60 @@ class _DocumentCoder:
         actor_keys = {a.key for a in actors}
         used = {id(m) for m in args.actor}
         for m in mentions:  # other actors in the trigger's clause
-            if m.first in clause and id(m) not in used and m.first not in candidate.tokens and not m.modifier and self._targetable(m, actor_keys):
+            if m.first in clause and id(m) not in used and not set(range(m.first, m.last + 1)) & set(candidate.tokens) and not m.modifier and self._targetable(m, actor_keys) and not self._circumstance(m, clause):
                 return [self._actor(m)]
+        described = self._described_party(clause, candidate, actor_keys)
+        if described is not None:
+            return [described]
+        following = self._following_subject(clause, actor_keys)
+        if following:
+            return following
+        if statement is not None:
+            message = self.statements[statement].message
+            for entity in self.entities:
+                if message.start <= entity.start < message.end and getattr(entity, "label", "") in ACTOR_LABELS and not self._circumstance_at(entity.start, message.start):
+                    actor = self.actors.from_mention(entity, self.doc.span(entity.start, entity.end))
+                    if actor.key not in actor_keys:
+                        return [actor]
+        if candidate.trigger.type == "REJECT":
+            answered = self._answered(actor_keys)
+            if answered:
+                return answered
+        return self._counterpart(actor_keys, actors)
+
+    def _answered(self, actor_keys: set[str]) -> list[Actor]:
+        """Whom a rejection answers: the actors of the last accusation, demand or threat aimed at
+        the rejecting party (`… kritisierte Russland. Moskau wies die Vorwürfe zurück`; house rule:
+        the recipient of rejecting an accusation is the accuser)."""
+        for event in reversed(self.coded):
+            if event.type in ANSWERED and actor_keys & event.recipient_keys():
+                return [Actor(a.name, a.entity, a.country, a.sector, None) for a in event.actor]
+        return []
+
+    def _described_party(self, clause: Clause, candidate: Candidate, actor_keys: set[str]) -> Actor | None:
+        """`für den Rücktritt des Bürgermeisters`: a definite description in the clause that names
+        a person the text introduced before with that role (`Bürgermeister Michael Häupl`)."""
+        tokens = self.tokens
+        for k in range(clause.first + 1, clause.last):
+            if tokens[k].pos != "NN" or k in candidate.tokens or tokens[k - 1].lower not in DEFINITE_ARTICLES:
+                continue
+            person = self.descriptions.person(tokens[k].text, tokens[k].text, tokens[k - 1].start, tokens[k].end, look_ahead=False)
+            if person is not None:
+                actor = self.actors.from_mention(person, self.doc.span(tokens[k - 1].start, tokens[k].end))
+                if actor.key not in actor_keys:
+                    return actor
+        return None
+
+    def _following_subject(self, clause: Clause, actor_keys: set[str]) -> list[Actor]:
+        """The parties named first in the subordinate clause right after `clause` (`forderte, dass
+        die Türkei …`)."""
+        clauses, groups, _ = self.context
         later = [c for c in clauses if c.first >= clause.last]
         if later and later[0].subordinate:
             for g in groups:
                 if g.first in later[0] and all(self._targetable(m, actor_keys) for m in g.mentions):
                     return [self._actor(m) for m in g.mentions]
-        if statement is not None:
-            message = self.statements[statement].message
-            for entity in self.entities:
-                if message.start <= entity.start < message.end and getattr(entity, "label", "") in ACTOR_LABELS:
-                    actor = self.actors.from_mention(entity, self.doc.span(entity.start, entity.end))
-                    if actor.key not in actor_keys:
-                        return [actor]
-        return self._counterpart(actor_keys, actors)
+        return []
 
     def _state_abroad(self, actor: Actor, recipients: list[Actor]) -> Actor:
         """A state's army, government or ministry acting towards a foreign actor is the state
@@ -250,6 +310,23 @@ class _DocumentCoder:
             return actor
         state = self.actors.from_name(entry.country, entry.country, actor.mention)
         return state if state.entity else actor
+
+    def _seat_of_power(self, actor: Actor, others: list[Actor]) -> Actor:
+        """A capital or seat of power in an event with a foreign party is the state or body it
+        stands for (house rule: a state acting abroad includes its capital): `Berlin` visited by
+        the Pope is Germany; `Brüssel` is the EU in a text that names the EU, else Belgium."""
+        if actor.mention is None:
+            return actor
+        seats = [m.entry for m in self.actors.kb.match(actor.mention.text) if m.via == "metonym"]
+        if not seats:
+            return actor
+        named = [e for e in seats if e.id in self.entity_ids]
+        seat = named[0] if named else seats[0]
+        if seat.id == actor.entity:
+            return actor
+        if seat.label == "GPE" and not any(o.country and o.country != seat.id for o in others):
+            return actor  # a domestic event: the city or Land itself (`Berlin` in Berlin politics)
+        return self.actors.from_name(seat.name, seat.id, actor.mention)
 
     def _counterpart(self, actor_keys: set[str], actors: list[Actor]) -> list[Actor]:
         """The article's most-mentioned other actor: whom an unaddressed accusation or demand
@@ -268,6 +345,17 @@ class _DocumentCoder:
         if best is None:
             return []
         actor = self.actors.from_mention(best[1], None)
+        actor.mention = None
+        return [actor]
+
+    def _employer(self, actors: list[Actor]) -> list[Actor]:
+        """Whom a strike is against: the company the article mentions most (a strike always has
+        an employer; the text often names it only once, and elsewhere)."""
+        keys = {a.key for a in actors}
+        companies = [(count, entity) for key, (count, entity) in self.salience.items() if key not in keys and self.actors.kb.get(key).kind == "company"]
+        if not companies:
+            return []
+        actor = self.actors.from_mention(max(companies, key=lambda c: c[0])[1], None)
         actor.mention = None
         return [actor]
 
@@ -291,6 +379,67 @@ class _DocumentCoder:
         if entry is not None and entry.kind == "media":
             return False
         return self._actor(m).key not in actor_keys and not (m.first > 0 and self.tokens[m.first - 1].lower in PLACE_PREPOSITIONS)
+
+    def _object_referent(self, args: Arguments, clause: Clause, groups: list[Group]) -> list[Actor]:
+        """Whom an object pronoun or `das Land` refers to: its coreference cluster, else the last
+        fitting phrase before the clause (this sentence or earlier ones): `ihn`/`ihm` a person or
+        a single party, `sie`/`ihnen` the last parties named together or the last party, `das
+        Land` the last country."""
+        k = args.object_token
+        if k is None:
+            return []
+        word = self.tokens[k].lower
+        subject = {id(m) for m in args.actor}
+        subject_keys = {self._actor(m).key for m in args.actor}
+        clustered = self._cluster_actor(k) if self.tokens[k].pos.startswith("PPER") else None
+        if clustered is not None and clustered.key not in subject_keys:  # an object pronoun is not the subject
+            return [clustered]
+        earlier = self.earlier_groups + [g for g in groups if g.last < clause.first]
+        for group in reversed(earlier):
+            if any(id(m) in subject or self._actor(m).key in subject_keys for m in group.mentions):
+                continue
+            if group.first > 0 and self.tokens[group.first - 1].lower in PLACE_PREPOSITIONS:
+                continue  # `in Ankara`: a place, not a party
+            labels = {m.label for m in group.mentions}
+            if word in ("ihn", "ihm") and len(group.mentions) == 1 and labels <= {"PER", "ORG", "GPE"}:
+                return [self._actor(group.mentions[0])]
+            if word in ("sie", "ihnen", "ihr") and labels <= {"PER", "ORG", "GPE"}:
+                return [self._actor(m) for m in group.mentions]
+            if self.tokens[k].pos == "NN" and len(group.mentions) == 1 and labels == {"GPE"}:
+                return [self._actor(group.mentions[0])]
+        return []
+
+    def _meeting_host(self, clause: Clause, mentions: list[Mention]) -> list[Actor]:
+        """`nimmt am Nato-Gipfel teil`, `beim EU-Gipfel, an dem … teilnehmen`: the organisation whose
+        meeting it is takes part in it as well."""
+        tokens = self.tokens
+        at = next((k for k in range(max(clause.first - 1, 0), clause.last - 1) if tokens[k].lower in ("an", "am")), None)
+        if at is None:
+            return []
+        if tokens[at + 1].pos.startswith("PRELS"):  # the noun before the comma: `beim Nato-Gipfel, an dem …`
+            meeting = at - 1
+            while meeting > 0 and tokens[meeting].pos.startswith("$"):
+                meeting -= 1
+        else:
+            meeting = at + 1 + tokens[at + 1].pos.startswith("ART")
+        if meeting >= len(tokens) or tokens[meeting].pos != "NN":
+            return []
+        if not any(t.type == "CONSULT" for t in self.lex.noun_triggers(tokens[meeting].lemma or tokens[meeting].text)):
+            return []
+        host = next((m for m in mentions if m.first == meeting and m.label == "ORG" and getattr(m.entity, "kb_id", None)), None)
+        return [self._actor(host)] if host is not None else []
+
+    def _circumstance(self, m: Mention, clause: Clause) -> bool:
+        """`seit dem Gaza-Krieg`, `nach dem Treffen in Minsk`: a phrase of time or place names no party."""
+        governing, _ = attachment(self.tokens, m.first, clause.first)
+        return governing is not None and governing.lower in CIRCUMSTANCE_PREPOSITIONS
+
+    def _circumstance_at(self, offset: int, floor_offset: int) -> bool:
+        first, floor = self._token_at(offset), bisect_right(self.token_starts, floor_offset) - 1
+        if first is None:
+            return False
+        governing, _ = attachment(self.tokens, first, max(floor, 0))
+        return governing is not None and governing.lower in CIRCUMSTANCE_PREPOSITIONS
 
     def _described(self, args: Arguments) -> list[Actor]:
         """`Der Chef der Freien Wähler` is a person when coreference ties the phrase to one."""
@@ -319,6 +468,10 @@ class _DocumentCoder:
         if speaker is None:
             return None
         accused = [self._actor(m) for m in args.actor] or self._resolved_subject(args, sentence, clause, candidate, mentions)
+        if candidate.trigger.type == "REQUEST":  # `Es sei an der Zeit, dass die Türkei …`: a demand needs an addressee
+            accused = [self._actor(m) for m in args.recipient] or self._following_subject(clause, {speaker.key})
+            if not accused:
+                return None
         event = self._finish(candidate.trigger.type, candidate.trigger.mode, [speaker], accused, sentence, clause, candidate, args, mentions, statement, None)
         event.modality, event.statement = "asserted", statement  # the saying is the act
         return event
@@ -351,8 +504,8 @@ class _DocumentCoder:
         if lead >= clause.last or not tokens[lead].pos.startswith("PRELS"):
             return
         before = [g for g in groups if g.last < clause.first]
-        if not before:
-            return
+        if not before or any(not tokens[k].pos.startswith("$") for k in range(before[-1].last + 1, clause.first)):
+            return  # the pronoun refers to the phrase right before the comma, and that is no entity
         antecedent = before[-1]
         if args.passive and "obj" in trigger.frame and not args.recipient:
             args.recipient = antecedent.mentions
@@ -418,10 +571,25 @@ class _DocumentCoder:
         head = tokens[np[1]]
         if head.i in candidate.tokens or not head.text[:1].isupper():
             return []
-        described = self._cluster_actor_at(tokens[np[0]].start, head.end)  # `Die Regierungschefin` → May
+        start = tokens[np[0]].start
+        described = self._cluster_actor_at(start, head.end) or self._description_actor(start, head.end)  # `Die Regierungschefin` → May
         if described is not None:
             return [described]
-        return [Actor(head.text, None, None, None, self.doc.span(tokens[np[0]].start, head.end))]
+        return [Actor(head.text, None, None, None, self.doc.span(start, head.end))]
+
+    def _description_actor(self, start: int, end: int) -> Actor | None:
+        """The person a description with an office word stands for (events/descriptions.py)."""
+        phrase = self.doc.text[start:end]
+        words = phrase.split()
+        if not words or words[-1][:1].islower():
+            return None
+        span = self.doc.span(start, end)
+        person = self.descriptions.person(phrase, words[-1], start, end)
+        if person is not None:
+            return self.actors.from_mention(person, span)
+        first, _, rest = phrase.partition(" ")
+        holder = self.descriptions.office_holder(rest if rest and first.lower() in ARTICLES else phrase)
+        return self.actors.from_name(holder.name, holder.id, span) if holder is not None else None
 
     # -- actors ------------------------------------------------------------------------------
     def _actor(self, mention: Mention) -> Actor:
@@ -442,7 +610,7 @@ class _DocumentCoder:
             for entity in self.entities:
                 if entity.start < mention.end and mention.start < entity.end and getattr(entity, "label", "") in ("PER", "ORG", "GPE"):
                     return self.actors.from_mention(entity, self.doc.span(entity.start, entity.end))
-            cluster_actor = self._cluster_actor_at(mention.start, mention.end)
+            cluster_actor = self._cluster_actor_at(mention.start, mention.end) or self._description_actor(mention.start, mention.end)
             if cluster_actor is not None:
                 return cluster_actor
         name = statement.speaker.name if statement.speaker else None
@@ -586,6 +754,16 @@ class _DocumentCoder:
                     entity = m.entity
                     return Location(getattr(entity, "name", None) or entity.text, getattr(entity, "kb_id", None), self.doc.span(entity.start, entity.end))
         return None
+
+
+def _mark_rejected_content(in_clause: list[tuple[Candidate, Event]]) -> None:
+    """`erteilte möglichen Verhandlungen eine Absage`: the talks a rejection refuses are its
+    content, not an act of their own (as with the content of a demand)."""
+    if not any(event.type == "REJECT" and candidate.trigger.kind != "N" for candidate, event in in_clause):
+        return
+    for candidate, event in in_clause:
+        if candidate.trigger.kind == "N" and event.type != "REJECT":
+            event.modality = "demanded"
 
 
 def _is_person(actor: Actor, entities: list) -> bool:

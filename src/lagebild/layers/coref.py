@@ -15,6 +15,7 @@ Each entity mention gets the index of its cluster (`Mention.cluster`).
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,8 @@ from lagebild.layers.entities import Lexicon, Mention, lexicon_for
 
 _DETERMINERS = frozenset({"der", "die", "des", "dem", "den"})
 _PRONOUN_WINDOW = 2  # sentences back in which a pronoun looks for its person
+_PRONOUN_REACH = 30  # person mentions back that can lie in that window (bounds the work on long texts)
+_NOMINAL_REACH = 200  # person mentions back in which a nominal reference looks for its person
 
 
 @dataclass(eq=False)
@@ -64,7 +67,7 @@ class _Resolver:
         self.tokens = doc.tokens
         self.mentions: list[Mention] = doc.layers.get("entities", [])
         self.clusters: list[Cluster] = []
-        self._person_at: list[tuple[int, int, Cluster]] = []  # (sentence, token, cluster) of person mentions
+        self._person_at: list[tuple[int, int, Cluster]] = []  # (token, sentence, cluster) of person mentions, by token
         self.taken: set[int] = set()  # tokens inside entity mentions
 
     def run(self) -> list[Cluster]:
@@ -100,10 +103,16 @@ class _Resolver:
             cluster.role = m.role or cluster.role
             m.cluster = cluster.id
             if m.label == "PER":
-                self._person_at.append((self.tokens[m.first].sent, m.first, cluster))
+                self._person_at.append((m.first, self.tokens[m.first].sent, cluster))
+        self._person_at.sort(key=lambda p: p[0])
 
-    def _persons_before(self, i: int) -> list[tuple[int, int, Cluster]]:
-        return [p for p in self._person_at if p[1] < i]
+    def _persons_before(self, i: int, limit: int) -> list[tuple[int, int, Cluster]]:
+        """The last `limit` person mentions before token i, nearest last."""
+        end = bisect_left(self._person_at, i, key=lambda p: p[0])
+        return self._person_at[max(0, end - limit) : end]
+
+    def _add_person(self, i: int, cluster: Cluster) -> None:
+        insort(self._person_at, (i, self.tokens[i].sent, cluster), key=lambda p: p[0])
 
     # -- nominal references ---------------------------------------------------------------------
     def _nominal(self, i: int) -> None:
@@ -122,10 +131,10 @@ class _Resolver:
         fits = self._demonym_fit(head) or self._title_fit(phrase, head)
         if fits is None:
             return
-        for _, _, cluster in reversed(self._persons_before(i)):
+        for _, _, cluster in reversed(self._persons_before(i, _NOMINAL_REACH)):
             if fits(cluster):
                 cluster.mentions.append(self.doc.span(self.tokens[i].start, head.end))
-                self._person_at.append((head.sent, i, cluster))
+                self._add_person(i, cluster)
                 return
 
     def _demonym_fit(self, head: Token):
@@ -161,11 +170,11 @@ class _Resolver:
         gender = self.lex.pronouns[token.lower]
         if gender == "f" and token.text == "Sie" and i > 0 and self.tokens[i - 1].sent == token.sent:
             return  # the polite `Sie`
-        candidates = self._persons_before(i)
-        same = [c for s, k, c in candidates if s == token.sent]
+        candidates = self._persons_before(i, _PRONOUN_REACH)
+        same = [c for _, s, c in candidates if s == token.sent]
         pools = [same] if same else []
         for back in range(1, _PRONOUN_WINDOW + 1):
-            pool = [c for s, k, c in candidates if s == token.sent - back]
+            pool = [c for _, s, c in candidates if s == token.sent - back]
             if pool:
                 pools.append(pool)
                 break
@@ -182,13 +191,41 @@ def _gender_fits(known: str | None, wanted: str) -> bool:
     return known == wanted or (known is None and wanted == "m")
 
 
+class ClusterIndex:
+    """Finds the entity mention and the cluster at a stretch of text in logarithmic time."""
+
+    def __init__(self, doc: Document):
+        self.clusters: list[Cluster] = doc.layers.get("clusters", [])
+        self.mentions: list[Mention] = doc.layers.get("entities", [])
+        self._mention_starts = [m.start for m in self.mentions]
+        spans = sorted((s.start, s.end, c.id) for c in self.clusters for s in c.mentions)
+        self._spans = spans
+        self._span_starts = [s[0] for s in spans]
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
+        self._longest_span = max((e - s for s, e, _ in spans), default=0)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Entity mentions overlapping [start, end)."""
+        lo = bisect_left(self._mention_starts, start - self._longest)
+        hi = bisect_left(self._mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.start < end and start < m.end]
+
+    def cluster_at(self, start: int, end: int, exact: bool = False) -> Cluster | None:
+        """The cluster with a mention overlapping [start, end) (with `exact`: one spanning exactly it)."""
+        lo = bisect_left(self._span_starts, start - self._longest_span)
+        hi = bisect_left(self._span_starts, end)
+        for s, e, cluster in self._spans[lo:hi]:
+            if (s, e) == (start, end) if exact else s < end and start < e:
+                return self.clusters[cluster]
+        return None
+
+
 def cluster_of(doc: Document, start: int, end: int) -> Cluster | None:
-    """The cluster one of whose mentions overlaps the characters [start, end), names first."""
-    clusters: list[Cluster] = doc.layers.get("clusters", [])
-    for m in doc.layers.get("entities", []):
-        if m.cluster is not None and m.start < end and start < m.end and m.label in ("PER", "ORG", "GPE"):
-            return clusters[m.cluster]
-    for cluster in clusters:
-        if any(s.start < end and start < s.end for s in cluster.mentions):
-            return cluster
-    return None
+    """The cluster one of whose mentions overlaps the characters [start, end), names first.
+
+    Builds an index each call; for many look-ups in one document use `ClusterIndex`."""
+    index = ClusterIndex(doc)
+    for m in index.mentions_in(start, end):
+        if m.cluster is not None and m.label in ("PER", "ORG", "GPE"):
+            return index.clusters[m.cluster]
+    return index.cluster_at(start, end)

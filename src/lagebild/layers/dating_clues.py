@@ -58,6 +58,7 @@ class Words:
     past_markers: frozenset[str]
     future_modal: frozenset[str]
     until: frozenset[str]
+    incumbent: frozenset[str]
 
     def prefix(self, word: str, cls: frozenset[str]) -> bool:
         return any(w.endswith("-") and word.startswith(w) for w in cls)
@@ -279,14 +280,48 @@ def _weekday_evidence(timexes: list[Timex], text: str) -> list[Evidence]:
     return out
 
 
-def _office_terms(kb: KnowledgeBase, people: list[Person], role_text: str, country: str | None) -> list[tuple[Person, Office]]:
+def _office_terms(kb: KnowledgeBase, people: list[Person], role_text: str, country: str | None,
+                  words: Words) -> list[tuple[Person, Office]]:
+    """The terms of these people in the office the title names: by the KB's reading of the title,
+    else by the titles each office bore (`SPD-Vorsitzende`, `Bürgermeister` for the Regierender
+    Bürgermeister); an incumbent (`Amtsinhaber`) holds any of their offices."""
+    if role_text.casefold() in words.incumbent:
+        return [(p, o) for p in people for o in p.offices]
     readings = kb.resolve_title(role_text)
     terms = [(p, o) for p in people for o in p.offices
              for role, of, gender in readings
              if o.role == role and (of is None or o.of == of) and (gender is None or p.gender == gender)]
+    if not terms:
+        terms = _terms_by_title(kb, people, role_text)
     if country and any(o.of == country for _, o in terms):
         terms = [(p, o) for p, o in terms if o.of == country]
     return list(dict.fromkeys(terms))
+
+
+def _title_key(title: str) -> str:
+    """The stem of a title's head word: `Vorsitzenden`, `Vorsitzender` → `vorsitzend`,
+    `Kanzlerin`, `Kanzler` → `kanzl`."""
+    word = title.split()[-1].split("-")[-1].casefold()
+    if word.endswith(("innen", "in")) and len(word) > 6:
+        word = word[: -5 if word.endswith("innen") else -2]
+    while len(word) > 4 and word[-1] in "enrs":
+        word = word[:-1]
+    return word
+
+
+def _terms_by_title(kb: KnowledgeBase, people: list[Person], role_text: str) -> list[tuple[Person, Office]]:
+    key = _title_key(role_text)
+    if len(key) < 5:
+        return []
+    exact, compound = [], []
+    for p in people:
+        for o in p.offices:
+            keys = {_title_key(t) for t in (*kb.titles(p, o), *o.titles)}
+            if key in keys:
+                exact.append((p, o))
+            elif any(k.endswith(key) for k in keys):
+                compound.append((p, o))  # `Innenminister` for the Bundesinnenminister
+    return exact or compound
 
 
 def _people(kb: KnowledgeBase, entity: Any) -> list[Person]:
@@ -337,7 +372,7 @@ def _office_evidence(doc: Document, kb: KnowledgeBase, clauses: Clauses, words: 
         if e.label != "PER" or not e.role:
             continue
         marker, role = _office_marker(doc, e, clauses, words, dated)
-        terms = _office_terms(kb, _people(kb, e), role, getattr(e, "country", None)) if marker != "then" else []
+        terms = _office_terms(kb, _people(kb, e), role, getattr(e, "country", None), words) if marker != "then" else []
         key = (marker or "", role.casefold(), *sorted({p.id for p, _ in terms}))
         if not terms or key in seen:
             continue

@@ -36,7 +36,7 @@ from lagebild.document import Document, Span, Token
 from lagebild.kb import Country, Entry, KnowledgeBase, Organisation, Person, Place, load_kb
 from lagebild.kb.gazetteer import first_names, place_names
 from lagebild.kb.model import fold
-from lagebild.lang import read_rows
+from lagebild.lang import read_rows, speech_lexicon
 from lagebild.nlp.morphology import is_known_word
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "MISC")
@@ -131,6 +131,11 @@ class Lexicon:
         self.loc_words = frozenset(classes["loc_word"])
         self.loc_suffixes = tuple(classes["loc_suffix"])
         self.club_prefixes = frozenset(classes["club_prefix"])
+        self.org_heads = tuple(classes["org_head_suffix"])
+        self.institution_suffixes = tuple(classes["institution_suffix"])
+        self.public_body_prefixes = tuple(classes["public_body_prefix"])
+        self.speech_verbs = frozenset(speech_lexicon().cues)
+        self.loc_heads = tuple(classes["loc_head_suffix"])
         self.pronouns = {w: "m" for w in classes["pronoun_m"]} | {w: "f" for w in classes["pronoun_f"]}
         self.first_names = first_names()
         self.places = place_names()
@@ -256,7 +261,7 @@ class _Finder:
         found: list[_Found] = []
         i = first
         while i < stop:
-            hit = (self._club(i, stop) or self._slashed(i, stop) or self._kb_phrase(i, stop, first) or self._compound(i)
+            hit = (self._club(i, stop) or self._slashed(i, stop) or self._public_body(i, stop) or self._kb_phrase(i, stop, first) or self._compound(i)
                    or self._adjective_actor(i, stop) or self._bare_title(i) or self._street(i, stop)
                    or self._adjective_org(i, stop))
             if hit:
@@ -314,6 +319,19 @@ class _Finder:
             return None
         first = i - 1 if i > 0 and re.fullmatch(r"\d\.", self.tokens[i - 1].text) else i
         return _Found(first, j, "ORG", "pattern")
+
+    def _public_body(self, i: int, stop: int) -> _Found | None:
+        """`Bundesamt für Gesundheit`, `Bundesstiftung zur Aufarbeitung der SED-Diktatur`."""
+        t = self.tokens[i]
+        if not (t.text.startswith(self.lex.public_body_prefixes) and self._org_noun(t.text)):
+            return None
+        if i + 2 >= stop or self.tokens[i + 1].lower not in ("für", "zur", "zum") or not self.tokens[i + 2].text[:1].isupper():
+            return None
+        j = i + 2
+        while j + 1 < stop and (self.tokens[j + 1].text[:1].isupper() or self.tokens[j + 1].lower in ("und", "der", "des")
+                                and j + 2 < stop and self.tokens[j + 2].text[:1].isupper()):
+            j += 1
+        return _Found(i, j, "ORG", "pattern")
 
     def _adjective_org(self, i: int, stop: int) -> _Found | None:
         """`Hessischen Rundfunks`, `Passauer Neuen Presse`, `Hamburger Mieterverein`: capitalised adjectives before an organisation noun."""
@@ -580,7 +598,10 @@ class _Finder:
             j = i
             while j + 1 < stop and not self.taken[j + 1] and self._continues_name(j + 1):
                 j += 1
-            hit = self._classify(i, j, first)
+            if i > first and not self.taken[i - 1] and self._institution_noun(self.tokens[i - 1]):
+                hit = _Found(i - 1, j, "ORG", "pattern")  # `Realschule Spaichingen`
+            else:
+                hit = self._classify(i, j, first)
             if hit:
                 out.append(hit)
                 self._take(hit)
@@ -605,8 +626,8 @@ class _Finder:
             return True  # `Musterfrau` after `Erika Musterfrau`
         if t.pos.startswith("NN") and not is_known_word(t.text):
             # `Fußball-Experte Sammer`; `in Witten`; `Musterwerk AG`
-            return (i > sent_first and self._person_context(i, self.tokens[i - 1]) or t.text in self.lex.places
-                    or i + 1 < len(self.tokens) and self.tokens[i + 1].text in self.lex.org_words)
+            return (i > sent_first and (self._person_context(i, self.tokens[i - 1]) or self._kind_noun_before(i))
+                    or t.text in self.lex.places or i + 1 < len(self.tokens) and self.tokens[i + 1].text in self.lex.org_words)
         if t.pos.startswith("ADJ") and i > sent_first and i + 1 < len(self.tokens) and self.tokens[i + 1].text in self.lex.org_words:
             return True  # `Deutsche Bank`
         return t.text in self.lex.org_words and len(t.text) > 1 and t.text.isupper()  # `FC Bayern`, `SV Werder`
@@ -651,7 +672,12 @@ class _Finder:
         lex = self.lex
         if any(w in lex.org_words for w in words) or words[-1].lower().endswith(lex.org_suffixes) and len(words) == 1 and not self._person_context(i, before):
             return "ORG"
-        if self._person_context(i, before) or self._party_after(j) or len(words) == 1 and _strip_genitive(words[0]) in self.surnames:
+        head = before.text.lower() if before is not None and before.text[:1].isupper() and before.pos.startswith("NN") else ""
+        if head.endswith(lex.org_heads):
+            return "ORG"  # `der Autobauer Tesla`
+        if head.endswith(lex.loc_heads):
+            return "LOC"  # `die Gemeinde Swisttal`
+        if self._person_context(i, before) or self._party_after(j) or len(words) == 1 and self._speaker_slot(i, self.doc.sentences[self.tokens[i].sent].first_token) or len(words) == 1 and _strip_genitive(words[0]) in self.surnames:
             return "PER"
         if len(words) >= 2 and words[0] in lex.first_names:
             return "PER"
@@ -675,6 +701,24 @@ class _Finder:
         # one unknown name: a person (a surname) where the tagger calls it a name it does not know;
         # a name it knows (`Nord`, `Air`, `Land`) is as often a part of something else
         return _GUESS + "PER" if self.tokens[i].pos == "NE" and not is_known_word(words[0]) else None
+
+    def _speaker_slot(self, i: int, sent_first: int) -> bool:
+        """A name right after a speech verb in the singular (`sagte Peters`) or opening a sentence
+        right before one (`Peters betonte`): the speaker, a person more often than not."""
+        def speech_verb(k: int) -> bool:
+            if not 0 <= k < len(self.tokens) or self.tokens[k].sent != self.tokens[i].sent:
+                return False
+            v = self.tokens[k]
+            return v.pos.startswith("VV") and v.lemma.lower() in self.lex.speech_verbs and not v.text.endswith("n")
+        return speech_verb(i - 1) or i == sent_first and speech_verb(i + 1)
+
+    def _institution_noun(self, t: Token) -> bool:
+        return t.text[:1].isupper() and t.pos.startswith("NN") and t.text.lower().endswith(self.lex.institution_suffixes)
+
+    def _kind_noun_before(self, i: int) -> bool:
+        """`Gemeinde Swisttal`, `Softwarekonzern Saperion`: a noun saying what the next word names."""
+        before = self.tokens[i - 1]
+        return before.pos.startswith("NN") and before.text.lower().endswith(self.lex.org_heads + self.lex.loc_heads)
 
     def _person_context(self, i: int, before: Token | None) -> bool:
         return before is not None and (self.lex.is_title(before.text) or before.text in self.lex.person_titles)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lagebild.document import Document
 from lagebild.kb import Entry, KnowledgeBase, Person, load_kb
-from lagebild.layers.coref import cluster_of
+from lagebild.layers.coref import ClusterIndex
 
 _NO_MENTION = object()
 _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"})
@@ -25,11 +25,12 @@ class SpeakerLinker:
         self.kb = kb or load_kb()
 
     def __call__(self, doc: Document) -> None:
+        index = ClusterIndex(doc)
         for statement in doc.layers.get("statements", []):
             speaker = statement.speaker
             if speaker is None or not speaker.name:
                 continue
-            linked = self._from_clusters(doc, statement)
+            linked = self._from_clusters(index, statement)
             if linked is not _NO_MENTION:
                 statement.entity = linked
             elif not speaker.name[:1].islower():
@@ -37,7 +38,7 @@ class SpeakerLinker:
                 statement.entity = entry.id if entry else None
 
     @staticmethod
-    def _from_clusters(doc: Document, statement) -> str | None | object:
+    def _from_clusters(index: ClusterIndex, statement) -> str | None | object:
         """The KB id of the entity the speaker mention names; `_NO_MENTION` when it names none.
 
         A person inside the mention wins (`Israels Staatspräsident Schimon Peres`: Peres, the one
@@ -47,7 +48,7 @@ class SpeakerLinker:
         span = statement.mention
         if span is None:
             return _NO_MENTION
-        inside = [m for m in doc.layers.get("entities", []) if m.start < span.end and span.start < m.end]
+        inside = index.mentions_in(span.start, span.end)
         people = [m for m in inside if m.label == "PER"]
         if people:
             name = statement.speaker.name or ""
@@ -58,8 +59,8 @@ class SpeakerLinker:
         whole = [m for m in inside if m.label in ("ORG", "GPE") and m.text == bare]
         if whole:
             return whole[0].kb_id
-        cluster = cluster_of(doc, span.start, span.end)
-        if cluster is None or not any(s.start == span.start and s.end == span.end for s in cluster.mentions):
+        cluster = index.cluster_at(span.start, span.end, exact=True)
+        if cluster is None:
             return _NO_MENTION
         # a pronoun: trust the cluster only where it agrees with the speaker the statements layer found
         agrees = cluster.name.split()[-1] in (statement.speaker.name or "")

@@ -177,8 +177,8 @@ def _run_fts(conn: sqlite3.Connection, sql: str, params: list[Any], at: int) -> 
 # ------------------------------------------------------------------------------ documents
 
 
-def search_documents(conn: sqlite3.Connection, f: Filters, limit: int, offset: int) -> tuple[int, list[dict]]:
-    """(total, page) of documents matching the filters; best match first, else newest first."""
+def _text_and_dates(conn: sqlite3.Connection, f: Filters) -> tuple[str, _Where, str]:
+    """The date column, and the conditions and join for a full-text query and a date range."""
     date = date_column(conn)
     where = _Where()
     joins = ""
@@ -186,6 +186,12 @@ def search_documents(conn: sqlite3.Connection, f: Filters, limit: int, offset: i
         joins = "JOIN documents_fts ON documents_fts.rowid = d.rid"
         where.add("documents_fts MATCH ?", f.q)
     _date_range(where, date, f.since, f.until)
+    return date, where, joins
+
+
+def search_documents(conn: sqlite3.Connection, f: Filters, limit: int, offset: int) -> tuple[int, list[dict]]:
+    """(total, page) of documents matching the filters; best match first, else newest first."""
+    date, where, joins = _text_and_dates(conn, f)
     if f.speaker or f.kind:
         inner = _Where()
         if f.speaker:
@@ -320,20 +326,13 @@ def actor_documents(conn: sqlite3.Connection, kb_id: str | None, names: list[str
 
 def documents_in_range(conn: sqlite3.Connection, q: str, since: str, until: str, limit: int) -> list[dict]:
     """Documents (with their analyses) for the network: a full-text query and a date range."""
-    f = Filters(q=q, since=since, until=until)
-    date = date_column(conn)
-    where = _Where()
-    joins = ""
-    if f.q:
-        joins = "JOIN documents_fts ON documents_fts.rowid = d.rid"
-        where.add("documents_fts MATCH ?", f.q)
-    _date_range(where, date, f.since, f.until)
+    date, where, joins = _text_and_dates(conn, Filters(q=q, since=since, until=until))
     sql = f"""
         SELECT d.doc_id, {date} AS date, d.title, d.analysis FROM documents d {joins} {where.sql()}
         ORDER BY {date} IS NULL, {date} DESC, d.rid DESC LIMIT ?
     """
     params = [*where.params, limit]
-    rows = _run_fts(conn, sql, params, 0) if f.q else conn.execute(sql, params).fetchall()
+    rows = _run_fts(conn, sql, params, 0) if q else conn.execute(sql, params).fetchall()
     return [dict(r) for r in rows]
 
 

@@ -11,7 +11,7 @@ from lagebild.layers.coref import Coreference
 from lagebild.layers.dating import DatingLayer
 from lagebild.layers.entities import EntityRecognizer
 from lagebild.layers.events import EventCoder
-from lagebild.layers.linking import SpeakerLinker
+from lagebild.layers.linking import Relinker, SpeakerLinker
 from lagebild.layers.statements import StatementFinder
 from lagebild.layers.timex import TimexLayer
 from lagebild.nlp.morphology import Morphology
@@ -22,7 +22,11 @@ Layer = Callable[[Document], None]
 
 
 def default_layers() -> list[Layer]:
-    return [Tokenizer(), Morphology(), QuoteFinder(), EntityRecognizer(), Coreference(), StatementFinder(), SpeakerLinker(), TimexLayer(), DatingLayer(), EventCoder()]
+    entities, coreference, linker = EntityRecognizer(), Coreference(), SpeakerLinker()
+    return [
+        Tokenizer(), Morphology(), QuoteFinder(), entities, coreference, StatementFinder(), linker,
+        TimexLayer(), DatingLayer(), Relinker(entities, coreference, linker), EventCoder(),
+    ]
 
 
 class Pipeline:

@@ -148,7 +148,7 @@ class _Resolver:
             return None
         readings = self.kb.resolve_title(phrase) or self.kb.resolve_title(head.text)
         base = fold(head.lemma or head.text)
-        when = self.doc.stated_date
+        when = self.doc.effective_date
 
         def fits(cluster: Cluster) -> bool:
             if cluster.label != "PER":

@@ -242,7 +242,7 @@ class _Finder:
         self.tokens = doc.tokens
         self.lex = lexicon
         self.kb = lexicon.kb
-        self.date = doc.stated_date
+        self.date = doc.effective_date
         self.taken: list[bool] = [False] * len(doc.tokens)
         self.surnames: set[str] = set()  # last words of the person names found so far
         self._words: set[str] | None = None  # the document's words, folded (built when first needed)

@@ -40,6 +40,7 @@ class Analysis:
             "sentences": [doc.span(s.start, s.end).to_json() for s in doc.sentences],
             "statements": [s.to_json(n) for n, s in enumerate(self.statements, 1)],
             "entities": [e.to_json() for e in doc.layers.get("entities", [])],
+            "clusters": [c.to_json() for c in doc.layers.get("clusters", [])],
             "timexes": [t.to_json() for t in doc.layers.get("timexes", [])],
             "dating": doc.layers["dating"].to_json() if doc.layers.get("dating") else None,
             "events": [e.to_json() for e in doc.layers.get("events", [])],

@@ -417,9 +417,12 @@ def _person_evidence(doc: Document, kb: KnowledgeBase, clauses: Clauses, words: 
         if not isinstance(person, Person) or not person.offices:
             continue
         seen.add(e.kb_id)
-        ranges = [(o.first_day, o.last_day) for o in person.offices]
+        # active from the first office to the end of the last: the gaps between recorded offices
+        # are seldom gaps in a career (the knowledge base may hold only the highest offices)
+        first = min(o.first_day for o in person.offices)
+        last = max(o.last_day for o in person.offices)
         out.append(Evidence(doc.span(e.start, e.end), f"{person.name} held offices then", "person",
-                            soft=[(r, S_PERSON) for r in _merged(ranges)]))
+                            soft=[((first, last), S_PERSON)]))
     return out
 
 

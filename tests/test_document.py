@@ -35,3 +35,10 @@ def test_every_line_is_its_own_sentence(pipeline):
     doc = pipeline.analyze("Schlagzeile ohne Punkt\nDer Text beginnt hier. Er endet hier.").doc
     assert len(doc.sentences) == 3
     assert doc.sentences[0].paragraph == 0 and doc.sentences[1].paragraph == 1
+
+
+def test_tokens_keep_their_offsets_where_somajo_normalises_the_text(pipeline):
+    text = "Der Pro\xadfit stieg, sagte die Hallo\u200bWelt-Firma über die Cafe\u0301s."
+    doc = pipeline.analyze(text).doc
+    assert all(text[t.start : t.end] == t.text for t in doc.tokens)
+    assert "Pro\xadfit" in [t.text for t in doc.tokens]

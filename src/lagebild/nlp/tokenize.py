@@ -15,11 +15,11 @@ _LINE = re.compile(r"[^\n]+")
 _MAX_LINE = 20_000  # SoMaJo is quadratic-ish on very long lines; longer lines are cut in chunks
 
 
-@lru_cache(maxsize=1)
-def _somajo():
+@lru_cache(maxsize=2)
+def _somajo(offsets: bool = False):
     from somajo import SoMaJo
 
-    return SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
+    return SoMaJo("de_CMC", split_camel_case=False, character_offsets=offsets)
 
 
 class Tokenizer:
@@ -42,15 +42,30 @@ class Tokenizer:
 
     @staticmethod
     def _tokenize_line(line: str, offset: int, paragraph: int, tokens: list[Token], sentences: list[Sentence]) -> None:
-        for somajo_sentence in _somajo().tokenize_text([line]):
+        for words in _sentences_with_offsets(line):
             first = len(tokens)
-            for tok in somajo_sentence:
-                start, end = tok.character_offset
-                if end <= start:
-                    continue
-                tokens.append(Token(i=len(tokens), start=offset + start, end=offset + end, text=line[start:end], sent=len(sentences), space_after=bool(tok.space_after)))
+            for start, end, space_after in words:
+                if end > start:
+                    tokens.append(Token(i=len(tokens), start=offset + start, end=offset + end, text=line[start:end], sent=len(sentences), space_after=space_after))
             if len(tokens) > first:
                 sentences.append(Sentence(i=len(sentences), start=tokens[first].start, end=tokens[-1].end, first_token=first, last_token=len(tokens), paragraph=paragraph))
+
+
+def _sentences_with_offsets(line: str) -> list[list[tuple[int, int, bool]]]:
+    """SoMaJo's sentences as (start, end, space_after) per token. Tokens are found in the line
+    by their text, which is cheaper than SoMaJo's own alignment; where a token is not the text
+    as written (SoMaJo normalised it), SoMaJo aligns the line itself."""
+    out, position = [], 0
+    for sentence in _somajo().tokenize_text([line]):
+        words = []
+        for tok in sentence:
+            at = line.find(tok.text, position)
+            if at < 0 or line[position:at].strip():
+                return [[(*t.character_offset, bool(t.space_after)) for t in s] for s in _somajo(True).tokenize_text([line])]
+            position = at + len(tok.text)
+            words.append((at, position, bool(tok.space_after)))
+        out.append(words)
+    return out
 
 
 def _chunks(start: int, line: str):

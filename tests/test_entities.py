@@ -160,3 +160,72 @@ def test_institution_names(entities):
     found = by_text(entities("Das Bundesamt für Gesundheit warnte, die Realschule Blumbachtal blieb geschlossen."))
     assert found["Bundesamt für Gesundheit"].label == "ORG"
     assert found["Realschule Blumbachtal"].label == "ORG"
+
+
+def test_known_words_joined_are_no_guessed_name(entities):
+    labels = {(m.text, m.label) for m in entities("Gestern kamen viele Handballfans zum Spiel, sagte Quaritsch.")}
+    assert ("Handballfans", "PER") not in labels
+    assert ("Quaritsch", "PER") in labels
+
+
+def test_so_after_a_quotation_names_the_speaker(entities):
+    labels = {(m.text, m.label) for m in entities("„Das war ein guter Tag“, so Wendelberg.")}
+    assert ("Wendelberg", "PER") in labels
+
+
+def test_place_openers_and_company_words(entities):
+    labels = {(m.text, m.label) for m in entities("Die Firma reist von San Telmo nach Hause, teilte Quorvex Technologies mit.")}
+    assert ("San Telmo", "LOC") in labels
+    assert ("Quorvex Technologies", "ORG") in labels
+
+
+def test_interjection_is_no_name(entities):
+    assert not [m for m in entities("Oh Mann, das hat lange gedauert.") if m.text == "Oh"]
+
+
+def test_initialism_in_parentheses_makes_the_name_an_organisation(entities):
+    labels = {(m.text, m.label) for m in entities("Der Verband Norddeutscher Kleingärtner (VNK) hat am Montag gewarnt.")}
+    assert ("Verband Norddeutscher Kleingärtner", "ORG") in labels
+    labels = {(m.text, m.label) for m in entities("Die Ministerin Erika Musterfrau (SPD) hat am Montag gewarnt.")}
+    assert ("Erika Musterfrau", "PER") in labels
+
+
+def test_company_word_after_a_known_name(entities):
+    labels = {(m.text, m.label) for m in entities("Die Aktien der Siemens Holdings stiegen am Montag.")}
+    assert ("Siemens Holdings", "ORG") in labels
+
+
+def test_name_broken_at_its_hyphen(entities):
+    found = by_text(entities("Die Regierung in Mecklenburg- Vorpommern hat entschieden."))
+    assert found["Mecklenburg- Vorpommern"].label in ("GPE", "LOC")
+
+
+def test_interview_speaker_and_person_with_a_towns_name(entities):
+    labels = {(m.text, m.label) for m in entities('Quaritsch: „Wir haben gewonnen.“')}
+    assert ("Quaritsch", "PER") in labels
+    assert not [m for m in entities("Frage: Wie geht es weiter?") if m.text == "Frage"]
+
+
+def test_a_works_title_in_quotation_marks_is_no_person(entities):
+    assert not [m for m in entities('Sie lasen „Purple Wombats“ im Unterricht.') if m.label == "PER"]
+
+
+def test_unknown_name_coordinated_after_a_company(entities):
+    labels = {(m.text, m.label) for m in entities("Darauf habe man sich mit den Herstellern Siemens und Quorvax geeinigt.")}
+    assert ("Quorvax", "ORG") in labels
+
+
+def test_first_name_before_an_unknown_word_is_no_known_surname(entities):
+    found = by_text(entities("Das sagte Michel Musterini am Montag."))
+    assert found["Michel Musterini"].label == "PER"
+    assert found["Michel Musterini"].kb_id is None
+
+
+def test_web_domain_is_an_organisation(entities):
+    labels = {(m.text, m.label) for m in entities("Das meldete Musterladen.de am Montag.")}
+    assert ("Musterladen.de", "ORG") in labels
+
+
+def test_dateline_agency(entities):
+    labels = {(m.text, m.label) for m in entities("Berlin (mpa) - Die Regierung hat am Montag entschieden.")}
+    assert ("mpa", "ORG") in labels

@@ -1,7 +1,9 @@
 """Entity mentions: people, organisations, countries and places, linked to the knowledge base.
 
 Per sentence, left to right; at each token the first of these that applies wins:
-0. a club name opened by `FC`, `SV`, `TSV` … (`1. FC Nürnberg`);
+0. a dateline's agency (`Berlin (ots) -`), a name abbreviated in parentheses
+   (`Bundesverband deutscher Musterfirmen (BdM)`), a name broken at its hyphen, a club name
+   opened by `FC`, `SV`, `TSV` … (`1. FC Nürnberg`);
 1. a knowledge-base name, longest first (`Welt am Sonntag`, `Jens Stoltenberg`, `Russlands`,
    `Kreml`, `CDU`), with inflected and genitive forms;
 2. a hyphen compound whose first part is a country or organisation: `Kreml-Chef` and
@@ -47,12 +49,17 @@ _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
 _CLOSED_CLASSES = ("APPR", "ART", "KO", "PPER", "PPOS", "PD", "PI", "PW", "PR", "ADV", "V", "PTK", "CARD")
 _COMMON_WORD_KINDS = frozenset({"media", "company", "sport"})  # names such as `Welt`, `Allianz`, `Union`
 _SINGULAR_ARTICLES = frozenset({"der", "dem", "des", "ein", "einem", "eines", "einer"})
-_PARENTHESIS_AGE = re.compile(r"^\d{1,3}$")
+_PARENTHESIS_AGE = re.compile(r"^\d{1,3}\.?$")  # an age, or the minute of a goal (`Müller (11.)`)
 _GUESS = "?"  # marks a label that `_label_of` chose for want of evidence
 _COORDINATION = frozenset({",", "und", "oder", "sowie", "bzw."})
 _COORDINATED_LABEL = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}  # an unknown name beside a country is a place
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
+_NAME_CONNECTORS = frozenset({"für", "der", "des", "und", "von", "zur", "zum", "of", "the", "and", "for", "de", "du", "la"})
+_ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,6}$")
+_GENERIC_ORG_NOUNS = frozenset({"Konzern", "Konzerns", "Polizei", "Versicherung", "Firma", "Unternehmen", "Unternehmens", "Bank", "Behörde", "Gruppe"})
+_WEB_DOMAIN = re.compile(r"^\w[\w-]*\.(de|com|ch|at|net|org|eu|info|fr|it|uk)$")
+_COMMA_OR_QUOTE = _QUOTE_MARKS | {",", "'"}
 
 
 @dataclass(slots=True, eq=False)
@@ -125,6 +132,7 @@ class Lexicon:
         self.title_suffixes = tuple(classes["person_title_suffix"])
         self.org_words = frozenset(classes["org_word"])
         self.org_suffixes = tuple(classes["org_suffix"])
+        self.company_words = frozenset(classes["company_word"])
         self.locatives = frozenset(classes["locative_preposition"])
         self.actor_nouns = {w: "GOV" for w in classes["actor_noun_gov"]} | {w: "MIL" for w in classes["actor_noun_mil"]}
         self.not_names = frozenset(classes["not_a_name"])
@@ -136,6 +144,10 @@ class Lexicon:
         self.public_body_prefixes = tuple(classes["public_body_prefix"])
         self.speech_verbs = frozenset(speech_lexicon().cues)
         self.loc_heads = tuple(classes["loc_head_suffix"])
+        self.thing_heads = tuple(classes["thing_head_suffix"])
+        self.place_openers = frozenset(classes["place_opener"])
+        self.place_suffixes = tuple(classes["place_suffix"])
+        self.surname_heads = tuple(classes["surname_head"])
         self.pronouns = {w: "m" for w in classes["pronoun_m"]} | {w: "f" for w in classes["pronoun_f"]}
         self.first_names = first_names()
         self.places = place_names()
@@ -245,6 +257,8 @@ class _Finder:
         self.date = doc.effective_date
         self.taken: list[bool] = [False] * len(doc.tokens)
         self.surnames: set[str] = set()  # last words of the person names found so far
+        self.parenthesis = False  # whether the current sentence has one (initialisms defined in it)
+        self.abbreviated: dict[int, str] = {}  # token of an initialism in parentheses → the label of the name before it
         self._words: set[str] | None = None  # the document's words, folded (built when first needed)
 
     def run(self) -> list[Mention]:
@@ -259,12 +273,16 @@ class _Finder:
     # -- per sentence -----------------------------------------------------------------------
     def _sentence(self, first: int, stop: int) -> list[_Found]:
         found: list[_Found] = []
+        self.parenthesis = any(t.text == "(" for t in self.tokens[first:stop])
         i = first
         while i < stop:
-            hit = (self._club(i, stop) or self._slashed(i, stop) or self._public_body(i, stop) or self._kb_phrase(i, stop, first) or self._compound(i)
+            hit = (self._dateline_agency(i, stop, first) or self._club(i, stop) or self._slashed(i, stop) or self._public_body(i, stop) or self._defined_acronym(i, stop, first)
+                   or self._broken_compound(i, stop)
+                   or self._kb_phrase(i, stop, first) or self._compound(i)
                    or self._adjective_actor(i, stop) or self._bare_title(i) or self._street(i, stop)
                    or self._adjective_org(i, stop))
             if hit:
+                hit = self._with_company_word(hit, stop)
                 found.append(hit)
                 self._take(hit)
                 i = hit.last + 1
@@ -282,6 +300,7 @@ class _Finder:
         """`Alfter, Swisttal und Wachtberg`: a guessed label follows a known one it is coordinated with."""
         ordered = sorted(found, key=lambda f: f.first)
         self._fill_coordination(ordered, found)
+        self._extend_coordination(ordered, found)
         for left, right in zip(ordered, ordered[1:], strict=False):
             between = self.tokens[left.last + 1 : right.first]
             if not between or any(t.text not in _COORDINATION for t in between):
@@ -303,6 +322,21 @@ class _Finder:
                 found.append(_Found(k, k, _COORDINATED_LABEL[left.label], "pattern"))
                 self.taken[k] = True
 
+    def _extend_coordination(self, ordered: list[_Found], found: list[_Found]) -> None:
+        """`die Hersteller Musterbau und Quorvax`: an unknown word coordinated after a known name is one of its kind."""
+        for left in ordered:
+            k = left.last + 2
+            if left.guessed or left.label not in _COORDINATED_LABEL or k >= len(self.tokens) or self.taken[k]:
+                continue
+            t = self.tokens[k]
+            if (self.tokens[k - 1].text not in ("und", "oder", "sowie") or t.sent != self.tokens[left.last].sent
+                    or not t.text[:1].isupper() or not t.text.isalpha() or is_known_word(t.text) or self._noun_compound(t.text)):
+                continue
+            after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+            if after is None or after.sent != t.sent or not after.text[:1].isupper():
+                found.append(_Found(k, k, _COORDINATED_LABEL[left.label], "pattern"))
+                self.taken[k] = True
+
     def _take(self, hit: _Found) -> None:
         for k in range(hit.first, hit.last + 1):
             self.taken[k] = True
@@ -319,6 +353,61 @@ class _Finder:
             return None
         first = i - 1 if i > 0 and re.fullmatch(r"\d\.", self.tokens[i - 1].text) else i
         return _Found(first, j, "ORG", "pattern")
+
+    def _defined_acronym(self, i: int, stop: int, sent_first: int) -> _Found | None:
+        """`Bundesverband deutscher Banken (BdB)`, `Musterland Response Force (MRF)`: a name of two
+        capitalised words or more that the text abbreviates in parentheses is an organisation's."""
+        t = self.tokens[i]
+        if not self.parenthesis or not t.text[:1].isupper() or t.pos.startswith(("ART", "APPR")) or t.text in self.lex.not_names or t.text in self.lex.first_names:
+            return None
+        if t.pos.startswith("NN") and is_known_word(t.text) and not self._org_noun(t.text):
+            return None  # `Vorschlag der …`: a common noun before the name
+        j, capitalised = i, 1
+        while j + 1 < stop and self.tokens[j + 1].text != "(":
+            nxt = self.tokens[j + 1]
+            if nxt.text[:1].isupper() and _wordlike(nxt.text) and nxt.text not in self.lex.not_names:
+                capitalised += 1
+            elif not (nxt.lower in _NAME_CONNECTORS or nxt.pos.startswith("ADJA")) or j + 2 >= stop or not self.tokens[j + 2].text[:1].isupper():
+                return None
+            j += 1
+        if capitalised < 2 or j + 3 >= stop or self.tokens[j + 3].text != ")" or not _ACRONYM.match(self.tokens[j + 2].text):
+            return None
+        if self.lex.is_title(t.text) or any(getattr(e, "kind", "") == "party" for e in self.kb.lookup(self.tokens[j + 2].text)):
+            return None  # `Angela Merkel (CDU)`: a person and her party
+        known = self._kb_phrase(i, stop, sent_first)
+        hit = known if known is not None and known.last >= j else _Found(i, j, "ORG", "pattern")
+        self.abbreviated[j + 2] = hit.label  # the initialism names the same thing
+        return hit
+
+    def _dateline_agency(self, i: int, stop: int, sent_first: int) -> _Found | None:
+        """`Berlin (ots) -`, `(dpa-AFX) -`: the source in parentheses of a dateline is a news agency."""
+        if not (sent_first < i <= sent_first + 4 and i + 2 < stop and self.tokens[i - 1].text == "(" and self.tokens[i + 1].text == ")"):
+            return None
+        if self.tokens[i + 2].text not in ("-", "–", "—", ":") or not re.fullmatch(r"[A-Za-zÄÖÜäöü][\w/-]+", self.tokens[i].text):
+            return None
+        known = self._kb_phrase(i, i + 1, sent_first)
+        return known if known is not None and known.label == "ORG" else _Found(i, i, "ORG", "pattern")
+
+    def _broken_compound(self, i: int, stop: int) -> _Found | None:
+        """`Mecklenburg- Vorpommern`: a name split at its hyphen (a line break in the source) is one name."""
+        t = self.tokens[i]
+        if not (t.text.endswith("-") and len(t.text) > 2 and t.text[:1].isupper() and i + 1 < stop and t.space_after):
+            return None
+        joined = t.text + self.tokens[i + 1].text
+        entry = next((m.entry for m in self.lex.match(joined) if m.via in ("name", "alias", "abbr", "form")), None)
+        if entry is not None:
+            return _Found(i, i + 1, _label(entry), "name", entry)
+        return _Found(i, i + 1, "LOC", "pattern") if joined in self.lex.places else None
+
+    def _with_company_word(self, hit: _Found, stop: int) -> _Found:
+        """`Musterfirma AG`, `Musterbank Investment`: a known name with a company word after it names a company."""
+        j = hit.last
+        while j + 1 < stop and self.tokens[j + 1].text in self.lex.company_words:
+            j += 1
+        if j == hit.last or hit.start is not None or hit.via not in NAME_VIAS:
+            return hit
+        entry = hit.entry if hit.entry is not None and hit.entry.label == "ORG" else None
+        return _Found(hit.first, j, "ORG", "pattern" if entry is None else hit.via, entry)
 
     def _public_body(self, i: int, stop: int) -> _Found | None:
         """`Bundesamt für Gesundheit`, `Bundesstiftung zur Aufarbeitung der SED-Diktatur`."""
@@ -341,8 +430,8 @@ class _Finder:
         j = i + 1
         while j < stop and self.tokens[j].text[:1].isupper() and self.tokens[j].pos.startswith("ADJ"):
             j += 1
-        if j >= stop or not self._org_noun(self.tokens[j].text):
-            return None
+        if j >= stop or not self._org_noun(self.tokens[j].text) or j == i + 1 and self.tokens[j].text in _GENERIC_ORG_NOUNS:
+            return None  # `des Düsseldorfer Konzerns`, `der Wülfrather Polizei`: a description, no name
         return _Found(i, j, "ORG", "pattern")
 
     def _org_noun(self, word: str) -> bool:
@@ -395,8 +484,8 @@ class _Finder:
                 continue
             if last == i and phrase.via != "abbr" and self._first_name_before(i, sent_first):
                 return None  # `Kevin Schmidt` is not Helmut Schmidt, `Christiane Holländer` no Dutchman: step 4
-            if phrase.via == "surname" and self._namelike_next(last):
-                return None  # `Hans Krankl` is not Tobias Hans
+            if phrase.via == "surname" and (self._namelike_next(last) or self._first_name_of_unknown(last)):
+                return None  # `Hans Krankl` is not Tobias Hans, `Michel Musterini` not Charles Michel
             found = self._kb_found(entry, phrase.via, i, last)
             if found is not None:
                 return found
@@ -408,6 +497,18 @@ class _Finder:
         if i > sent_first:
             return article.text[:1].isupper() or self.tokens[i - 1].text in _QUOTE_MARKS
         return self.tokens[i + 1].pos == "NE"
+
+    def _person_evidence(self, i: int, sent_first: int) -> bool:
+        """A title before a single word, `so` before it closing a quotation, or `(54)` or `(11.)` after it."""
+        return (i > sent_first and self.tokens[i - 1].text in self.lex.person_titles
+                or self._so_attribution(i) or self._interview_speaker(i, sent_first) or self._party_after(i))
+
+    def _first_name_of_unknown(self, i: int) -> bool:
+        """A first name before a capitalised word the lexicon does not know (which the tagger may call a noun)."""
+        if self.tokens[i].text not in self.lex.first_names or i + 1 >= len(self.tokens):
+            return False
+        after = self.tokens[i + 1]
+        return after.sent == self.tokens[i].sent and after.text[:1].isupper() and after.text.isalpha() and not is_known_word(after.text)
 
     def _first_name_before(self, i: int, sent_first: int) -> bool:
         return i > sent_first and not self.taken[i - 1] and self.tokens[i - 1].text in self.lex.first_names
@@ -443,6 +544,8 @@ class _Finder:
             return "und" not in phrase.words or not self.lex.phrases.get(phrase.words[0])
         if first.pos.startswith(_CLOSED_CLASSES):
             return False  # `Über` is no Uber
+        if isinstance(entry, Place) and self._person_evidence(i, sent_first):
+            return False  # `Genosse X`, `…", so X.`: a person who bears a town's name
         if entry.label in ("GPE", "LOC") and phrase.via in ("name", "form", "alias", "metonym"):
             return True
         # one word: a common noun that names an entry only as an alias (`Welt`, `Kommission`)
@@ -616,18 +719,21 @@ class _Finder:
             return False  # `Diakonie-Spendenkonto`, `Zugmaschinen-Anhänger`
         if t.text.isupper() and len(t.text) > 3 and t.text.title() in self.lex.places:
             return True  # `BOCHUM` in a dateline
+        if _WEB_DOMAIN.match(t.text):
+            return True
         if t.pos == "FM":
             return self._namelike_next(i) and t.text.isalpha()
         if t.pos == "NE":
             # a capitalised word at the start of a sentence that the tagger knows is no name by itself
-            return not (i == sent_first and is_known_word(t.text) and not self._namelike_next(i)
+            return self._interview_speaker(i, sent_first) or not (i == sent_first and is_known_word(t.text) and not self._namelike_next(i)
                         and t.text not in self.lex.first_names and t.text not in self.lex.places)
         if _strip_genitive(t.text) in self.surnames:
             return True  # `Musterfrau` after `Erika Musterfrau`
         if t.pos.startswith("NN") and not is_known_word(t.text):
             # `Fußball-Experte Sammer`; `in Witten`; `Musterwerk AG`
             return (i > sent_first and (self._person_context(i, self.tokens[i - 1]) or self._kind_noun_before(i))
-                    or t.text in self.lex.places or i + 1 < len(self.tokens) and self.tokens[i + 1].text in self.lex.org_words)
+                    or t.text in self.lex.places or i + 1 < len(self.tokens) and self.tokens[i + 1].text in self.lex.org_words
+                    or self._so_attribution(i))
         if t.pos.startswith("ADJ") and i > sent_first and i + 1 < len(self.tokens) and self.tokens[i + 1].text in self.lex.org_words:
             return True  # `Deutsche Bank`
         return t.text in self.lex.org_words and len(t.text) > 1 and t.text.isupper()  # `FC Bayern`, `SV Werder`
@@ -670,6 +776,10 @@ class _Finder:
 
     def _label_of(self, words: list[str], i: int, j: int, before: Token | None) -> str | None:
         lex = self.lex
+        if i == j and i in self.abbreviated:
+            return self.abbreviated[i]
+        if len(words) == 1 and _WEB_DOMAIN.match(words[0]):
+            return "ORG"  # `Musterladen.de`: a web business or medium
         if any(w in lex.org_words for w in words) or words[-1].lower().endswith(lex.org_suffixes) and len(words) == 1 and not self._person_context(i, before):
             return "ORG"
         head = before.text.lower() if before is not None and before.text[:1].isupper() and before.pos.startswith("NN") else ""
@@ -677,15 +787,23 @@ class _Finder:
             return "ORG"  # `der Autobauer Tesla`
         if head.endswith(lex.loc_heads):
             return "LOC"  # `die Gemeinde Swisttal`
-        if self._person_context(i, before) or self._party_after(j) or len(words) == 1 and self._speaker_slot(i, self.doc.sentences[self.tokens[i].sent].first_token) or len(words) == 1 and _strip_genitive(words[0]) in self.surnames:
+        if head.endswith(lex.thing_heads):
+            return None  # `Orkan Xaveria`, `der Wirkstoff Musterolin`
+        sent_first = self.doc.sentences[self.tokens[i].sent].first_token
+        single = words[0] if len(words) == 1 else None
+        if self._person_context(i, before) or self._party_after(j) or single and (
+                _strip_genitive(single) in self.surnames or self._so_attribution(i) or self._interview_speaker(i, sent_first)):
             return "PER"
+        if single and self._speaker_slot(i, sent_first) and single not in lex.places:
+            return "PER"  # `Musterstadt findet …`: a town that speaks is still a town for NER
+        if len(words) == 2 and words[0] in lex.place_openers:
+            return "LOC"  # `San Remo`: `San` is also a first name
         if len(words) >= 2 and words[0] in lex.first_names:
             return "PER"
-        single = words[0] if len(words) == 1 else None
         joined = " ".join(words)
         if joined.isupper() and len(joined) > 3:
             joined = joined.title()  # `BOCHUM` in a dateline
-        if joined in lex.places or joined.endswith("s") and joined[:-1] in lex.places or words[0] in ("Bad", "Sankt", "St.") and len(words) == 2:
+        if (joined in lex.places or joined.endswith("s") and joined[:-1] in lex.places):
             return "LOC"
         if before is not None and before.lower in lex.locatives and len(words) <= 2:
             return "LOC"
@@ -695,12 +813,26 @@ class _Finder:
             return "ORG"
         if before is not None and (before.pos == "ART" or before.pos.startswith("ADJ") and before.text[:1].islower()):
             return None  # no article before a person's name; `die Schufa`, `der neue Meriva`: too often a product to guess
+        if before is not None and before.text in _QUOTE_MARKS:
+            return None  # `„Purple Wombats“`: a work's title, no actor
         if len(words) >= 2:
-            # two unknown names: a person when the last is a tagger name, else a foreign-language organisation name
-            return _GUESS + ("PER" if self.tokens[j].pos == "NE" and self.tokens[i].pos == "NE" else "ORG")
+            # two unknown names: a person when the last is a tagger name, else a foreign-language
+            # organisation name (always with an initialism in it: `ABC Musterwerke`)
+            person = self.tokens[j].pos == "NE" and self.tokens[i].pos == "NE" and not any(w.isupper() for w in words)
+            return _GUESS + ("PER" if person else "ORG")
         # one unknown name: a person (a surname) where the tagger calls it a name it does not know;
-        # a name it knows (`Nord`, `Air`, `Land`) is as often a part of something else
-        return _GUESS + "PER" if self.tokens[i].pos == "NE" and not is_known_word(words[0]) else None
+        # a name it knows (`Nord`, `Air`, `Land`) is as often a part of something else, and one
+        # built of known words (`Handballfans`) a noun the tagger did not know
+        if self.tokens[i].pos != "NE" or is_known_word(words[0]) or self._noun_compound(words[0]):
+            return None
+        return _GUESS + ("LOC" if words[0].lower().endswith(lex.place_suffixes) and words[0] not in lex.first_names else "PER")
+
+    def _noun_compound(self, word: str) -> bool:
+        """`Handballfans`, `Kursbasis`: known words joined, not a surname (`Bergmann`) or initialism."""
+        low = word.lower()
+        if not word.isalpha() or word[1:].lower() != word[1:] or low.endswith(self.lex.surname_heads):
+            return False
+        return _splits_into_words(low)
 
     def _speaker_slot(self, i: int, sent_first: int) -> bool:
         """A name right after a speech verb in the singular (`sagte Peters`) or opening a sentence
@@ -710,7 +842,22 @@ class _Finder:
                 return False
             v = self.tokens[k]
             return v.pos.startswith("VV") and v.lemma.lower() in self.lex.speech_verbs and not v.text.endswith("n")
-        return speech_verb(i - 1) or i == sent_first and speech_verb(i + 1)
+        return speech_verb(i - 1) or i == sent_first and speech_verb(i + 1) or self._so_attribution(i) or self._interview_speaker(i, sent_first)
+
+    def _interview_speaker(self, i: int, sent_first: int) -> bool:
+        """`Peters: „Wir …`, `Peters: Ich …`: a name opening a sentence before a colon and a quotation or pronoun."""
+        if i != sent_first or i + 2 >= len(self.tokens) or self.tokens[i + 1].text != ":":
+            return False
+        t, said = self.tokens[i], self.tokens[i + 2]
+        if t.pos.startswith("NN") and is_known_word(t.text):
+            return False  # `Frage: Wie …`
+        return said.sent == t.sent and (said.text in _QUOTE_MARKS or said.pos == "PPER" and said.text[:1].isupper())
+
+    def _so_attribution(self, i: int) -> bool:
+        """`…", so Peters.`: a name closing a quotation after `so` is its speaker."""
+        if i < 2 or self.tokens[i - 1].lower != "so" or i + 1 >= len(self.tokens):
+            return False
+        return self.tokens[i - 2].text in _COMMA_OR_QUOTE and self.tokens[i + 1].text in (".", "!", ";")
 
     def _institution_noun(self, t: Token) -> bool:
         return t.text[:1].isupper() and t.pos.startswith("NN") and t.text.lower().endswith(self.lex.institution_suffixes)
@@ -825,6 +972,25 @@ def _wordlike(text: str) -> bool:
     """Two letters or more, and no Roman numeral (`Arbeitslosengeld I`, `Karl V.`)."""
     letters = text.rstrip(".")
     return sum(ch.isalpha() for ch in letters) >= 2 and not _ROMAN.match(letters)
+
+
+@lru_cache(maxsize=20_000)
+def _splits_into_words(low: str, depth: int = 0) -> bool:
+    """Whether a lower-case word is two known words (the first may be a compound itself or carry a linking `s`)."""
+    for cut in range(3, len(low) - 3):
+        head = low[cut:]
+        if not (_known(head) or head.endswith(("n", "s")) and len(head) > 4 and _known(head[:-1])):
+            continue  # `fanmeilen`: the plural of a known head
+        first = low[:cut]
+        for part in (first, first[:-1] if first.endswith("s") else None):
+            if part and (_known(part) or depth == 0 and len(part) > 6 and _splits_into_words(part, 1)):
+                return True
+    return False
+
+
+def _known(low: str) -> bool:
+    """A known word, also in the spelling before 1996 (`schluss` as `schluß`)."""
+    return is_known_word(low) or "ss" in low and is_known_word(low.replace("ss", "ß"))
 
 
 def _strip_genitive(text: str) -> str:

@@ -415,3 +415,13 @@ def test_demnach_after_a_cited_document(statements):
 def test_quoted_chant_after_a_speech_verb_is_direct(statements):
     st = only(statements("Die Demonstranten skandierten „Stoppt den Überwachungswahn“."))
     assert st["kind"] == "direct" and st["message"]["text"] == "Stoppt den Überwachungswahn"
+
+
+def test_content_of_a_noun_of_saying(statements):
+    found = statements(
+        "Die Forderung der Gewerkschaft, die Löhne deutlich zu erhöhen, stieß auf Kritik. "
+        "Der Minister Karl Huber sprach lange. Seine Ankündigung, er werde zurücktreten, überraschte alle. "
+        "Die Erklärung, die er abgab, war kurz."
+    )
+    assert [s["message"]["text"] for s in found] == ["die Löhne deutlich zu erhöhen", "er werde zurücktreten"]
+    assert [s["speaker"]["name"] for s in found] == ["der Gewerkschaft", "Karl Huber"]

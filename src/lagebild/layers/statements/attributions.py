@@ -42,7 +42,23 @@ class AttributionMixin:
             return self._from_wonach(unit, cue)
         if cue.kind == "demnach":
             return self._from_demnach(unit, cue)
+        if cue.kind == "noun":
+            return self._from_noun(unit, cue)
         return self._from_preposition(unit, cue)
+
+    def _from_noun(self, unit: Unit, cue: Cue) -> list[Statement]:
+        """`die Forderung der Gewerkschaft, die Löhne zu erhöhen`: the content after the comma,
+        said by the holder of the noun (`der Gewerkschaft`, `seine` → he), else by nobody named."""
+        noun, comma = cue.tokens[0], cue.anchor
+        end = self._clause_end_over_quotes(unit, comma + 1)
+        holder = None
+        if noun + 1 < comma and self.tokens[noun + 1].lower in ("der", "des", "von", "vom"):
+            start = noun + 1 + (self.tokens[noun + 1].lower in ("von", "vom"))
+            holder = (start, comma - 1)
+        elif noun > 0 and self.tokens[noun - 1].pos == "PPOSAT":
+            holder = (noun - 1, noun)
+        region = (self.tokens[comma + 1].start, self.tokens[end - 1].end)
+        return self._make(unit, region, Cue([noun], "noun", noun), holder or UNSAID, end)
 
     def _from_verb(self, unit: Unit, cue: Cue) -> list[Statement]:
         i = cue.anchor

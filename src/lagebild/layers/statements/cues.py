@@ -40,6 +40,8 @@ class CueMixin:
                 cues.append(Cue([i], "prep", i))
             elif t.lower == "demnach" and (i == unit.first or self.tokens[i - 1].pos.endswith("(FIN)")):
                 cues.append(Cue([i], "demnach", i))  # "Demnach steht …": according to what was just cited
+            elif t.pos == "NN" and (comma := self._speech_noun_comma(unit, i)) is not None:
+                cues.append(Cue([i], "noun", comma))  # "die Forderung der Gewerkschaft, die Löhne zu erhöhen"
             elif t.lower == "wonach" and i - 1 > unit.first and self.tokens[i - 1].text == ",":
                 cues.append(Cue([i], "wonach", i))
             elif t.lower == "nach" and (source := self._source_noun_after(unit, i)) is not None:
@@ -54,6 +56,23 @@ class CueMixin:
                 if np and self._clause(unit, i)[1] >= np[1] + 1 and (is_name(self.tokens[np[1]]) or self.tokens[np[0]].pos.startswith(("ART", "PPER", "NN", "NE"))):
                     cues.append(Cue([i], "so", i))
         return cues
+
+    def _speech_noun_comma(self, unit: Unit, i: int) -> int | None:
+        """The comma after a noun of saying (and its holder) that opens the noun's content: a
+        `dass` clause, a `zu` infinitive or a Konjunktiv clause."""
+        if not self.tokens[i].lower.endswith(tuple(self.lex.word_class("speech_noun"))):
+            return None
+        j = i + 1
+        if j < unit.last and self.tokens[j].lower in ("der", "des", "von", "vom"):
+            holder = noun_phrase_at(self.tokens, j + (self.tokens[j].lower in ("von", "vom")), unit.last)
+            j = holder[1] + 1 if holder else j
+        if j + 2 >= unit.last or self.tokens[j].text != "," or inside_quote(self.tokens[j].start, unit.quotes) is not None:
+            return None
+        end = self._clause_end_over_quotes(unit, j + 1)
+        clause = self.tokens[j + 1 : end]
+        if clause[0].lower in ("dass", "daß") or any(t.pos == "PTKZU" or t.pos == "VV(IZU)" for t in clause):
+            return j
+        return j if self._reported_subjunctive(clause, konj2=False) else None
 
     def _verb_cue(self, unit: Unit, i: int) -> Cue | None:
         t = self.tokens[i]
@@ -158,4 +177,4 @@ class CueMixin:
     def _priority(self, unit: Unit, cue: Cue) -> int:
         if cue.kind == "verb" and self._is_inverted(unit, cue.anchor):
             return 0
-        return {"so": 1, "wonach": 1, "verb": 2, "colon": 3, "prep": 4, "demnach": 5}[cue.kind]
+        return {"so": 1, "wonach": 1, "verb": 2, "colon": 3, "prep": 4, "demnach": 5, "noun": 6}[cue.kind]

@@ -32,190 +32,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from lagebild.document import Document, Span, Token
+from lagebild.document import Document, Token
 from lagebild.kb import Country, Entry, KnowledgeBase, Organisation, Person, Place, load_kb
-from lagebild.kb.gazetteer import first_names, place_names
-from lagebild.kb.model import fold
-from lagebild.lang import read_rows, speech_lexicon
+from lagebild.layers.entities.lexicon import Lexicon, _fold, lexicon_for
+from lagebild.layers.entities.model import (
+    _ACRONYM,
+    _ARTICLES,
+    _CLOSED_CLASSES,
+    _COMMA_OR_QUOTE,
+    _COMMON_WORD_KINDS,
+    _COORDINATED_LABEL,
+    _COORDINATION,
+    _GENERIC_ORG_NOUNS,
+    _GUESS,
+    _NAME_CONNECTORS,
+    _PARENTHESIS_AGE,
+    _QUOTE_MARKS,
+    _ROMAN,
+    _SINGULAR_ARTICLES,
+    _WEB_DOMAIN,
+    GOVERNMENT,
+    LABELS,
+    NAME_VIAS,
+    Mention,
+    _Phrase,
+)
 from lagebild.nlp.morphology import is_known_word
-
-LABELS = ("PER", "ORG", "LOC", "GPE", "MISC")
-NAME_VIAS = frozenset({"name", "alias", "abbr", "surname", "form", "metonym", "place", "pattern"})
-GOVERNMENT = "Regierung"
-_MAX_PHRASE = 8
-_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
-_CLOSED_CLASSES = ("APPR", "ART", "KO", "PPER", "PPOS", "PD", "PI", "PW", "PR", "ADV", "V", "PTK", "CARD")
-_COMMON_WORD_KINDS = frozenset({"media", "company", "sport"})  # names such as `Welt`, `Allianz`, `Union`
-_SINGULAR_ARTICLES = frozenset({"der", "dem", "des", "ein", "einem", "eines", "einer"})
-_PARENTHESIS_AGE = re.compile(r"^\d{1,3}\.?$")  # an age, or the minute of a goal (`Müller (11.)`)
-_GUESS = "?"  # marks a label that `_label_of` chose for want of evidence
-_COORDINATION = frozenset({",", "und", "oder", "sowie", "bzw."})
-_COORDINATED_LABEL = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}  # an unknown name beside a country is a place
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
-_NAME_CONNECTORS = frozenset({"für", "der", "des", "und", "von", "zur", "zum", "of", "the", "and", "for", "de", "du", "la"})
-_ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,6}$")
-_GENERIC_ORG_NOUNS = frozenset({"Konzern", "Konzerns", "Polizei", "Versicherung", "Firma", "Unternehmen", "Unternehmens", "Bank", "Behörde", "Gruppe"})
-_WEB_DOMAIN = re.compile(r"^\w[\w-]*\.(de|com|ch|at|net|org|eu|info|fr|it|uk)$")
-_COMMA_OR_QUOTE = _QUOTE_MARKS | {",", "'"}
-
-
-@dataclass(slots=True, eq=False)
-class Mention:
-    """One mention of an entity; `via` says how it was found (`name`, `surname`, `title`, …)."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    kb_id: str | None = None
-    name: str | None = None
-    country: str | None = None
-    role: str | None = None
-    cluster: int | None = None
-    via: str = "name"
-    first: int = 0  # first token
-    last: int = 0  # last token (inclusive)
-    gender: str | None = None
-    sector: str | None = None  # GOV or MIL for a state named through its organs or seat of power
-    role_span: Span | None = None  # where the text gives the role (`Kreml-Chef` before `Wladimir Putin`)
-
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end, self.text)
-
-    @property
-    def is_name(self) -> bool:
-        """Named in the text (not a title, adjective or compound part): what NER scores count."""
-        return self.via in NAME_VIAS and not (self.text[:1].islower() and " " in self.text)  # `dpa`, not `israelische Armee`
-
-    def to_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label,
-                "kb_id": self.kb_id, "name": self.name, "country": self.country, "role": self.role,
-                "cluster": self.cluster}
-
-
-# ---------------------------------------------------------------------------------------------
-# the lexicon: built once per knowledge base
-
-
-@dataclass(frozen=True)
-class _Phrase:
-    words: tuple[str, ...]  # folded
-    entry_id: str
-    via: str
-    acronym: bool
-    lower: bool  # written in lower case in the knowledge base (adjectives, `irakisch-Kurdistan`)
-
-
-class Lexicon:
-    """The indexes the recogniser scans with: knowledge-base phrases by first word, titles, word classes."""
-
-    def __init__(self, kb: KnowledgeBase):
-        self.kb = kb
-        self.phrases: dict[str, list[_Phrase]] = {}
-        for text, entry_id, via in kb.alias_items():
-            if via == "code":
-                continue
-            words = tuple(fold(w) for w in _alias_words(text))
-            if not words or len(words) > _MAX_PHRASE:
-                continue
-            letters = [ch for ch in text if ch.isalpha()]
-            phrase = _Phrase(words, entry_id, via, 1 < len(letters) <= 6 and all(c.isupper() for c in letters), text[:1].islower())
-            self.phrases.setdefault(words[0], []).append(phrase)
-        for phrases in self.phrases.values():
-            phrases.sort(key=lambda p: (-len(p.words), _VIA_ORDER.get(p.via, 9)))
-        classes = {kind: items.split() for kind, items in read_rows("de", "entities.tsv")}
-        self.person_titles = frozenset(classes["person_title"])
-        self.title_suffixes = tuple(classes["person_title_suffix"])
-        self.org_words = frozenset(classes["org_word"])
-        self.org_suffixes = tuple(classes["org_suffix"])
-        self.company_words = frozenset(classes["company_word"])
-        self.locatives = frozenset(classes["locative_preposition"])
-        self.actor_nouns = {w: "GOV" for w in classes["actor_noun_gov"]} | {w: "MIL" for w in classes["actor_noun_mil"]}
-        self.not_names = frozenset(classes["not_a_name"])
-        self.loc_words = frozenset(classes["loc_word"])
-        self.loc_suffixes = tuple(classes["loc_suffix"])
-        self.club_prefixes = frozenset(classes["club_prefix"])
-        self.org_heads = tuple(classes["org_head_suffix"])
-        self.institution_suffixes = tuple(classes["institution_suffix"])
-        self.public_body_prefixes = tuple(classes["public_body_prefix"])
-        self.speech_verbs = frozenset(speech_lexicon().cues)
-        self.loc_heads = tuple(classes["loc_head_suffix"])
-        self.thing_heads = tuple(classes["thing_head_suffix"])
-        self.place_openers = frozenset(classes["place_opener"])
-        self.place_suffixes = tuple(classes["place_suffix"])
-        self.surname_heads = tuple(classes["surname_head"])
-        self.pronouns = {w: "m" for w in classes["pronoun_m"]} | {w: "f" for w in classes["pronoun_f"]}
-        self.first_names = first_names()
-        self.places = place_names()
-        self._titles: dict[str, bool] = {}
-        self._matches: dict[str, tuple] = {}
-
-    def match(self, word: str) -> tuple:
-        """`kb.match`, remembered per word form (the scanners ask for the same words again and again)."""
-        found = self._matches.get(word)
-        if found is None:
-            found = self._matches[word] = tuple(self.kb.match(word))
-        return found
-
-    def country_adjective(self, word: str) -> Country | None:
-        return next((m.entry for m in self.match(word) if m.via == "adjective" and isinstance(m.entry, Country)), None)
-
-    def demonym_country(self, word: str) -> Country | None:
-        return next((m.entry for m in self.match(word) if m.via == "demonym" and isinstance(m.entry, Country)), None)
-
-    def is_title(self, word: str) -> bool:
-        """A role noun (`Generalsekretär`, `Kreml-Chef`, `Bundeskanzlerin`, `Sprecher`)."""
-        known = self._titles.get(word)
-        if known is None:
-            low = word.lower()
-            known = word[:1].isupper() and (
-                word in self.person_titles
-                or low.endswith(self.title_suffixes)
-                or bool(self.kb.resolve_title(word)))
-            self._titles[word] = known
-        return known
-
-
-_VIA_ORDER = {"name": 0, "alias": 1, "abbr": 1, "form": 2, "metonym": 3, "adjective": 4, "demonym": 4, "surname": 5}
-_LEXICONS: dict[int, tuple[KnowledgeBase, Lexicon]] = {}
-
-
-def lexicon_for(kb: KnowledgeBase) -> Lexicon:
-    """The lexicon of `kb`, built on first use and kept for the process."""
-    held = _LEXICONS.get(id(kb))
-    if held is None or held[0] is not kb:
-        held = (kb, Lexicon(kb))
-        _LEXICONS[id(kb)] = held
-    return held[1]
-
-
-def _alias_words(text: str) -> list[str]:
-    """Words as the tokenizer splits them: `Bonaire, Sint Eustatius` → Bonaire , Sint Eustatius."""
-    words = []
-    for word in text.split():
-        tail = []
-        while len(word) > 1 and word[-1] in ",;:)":
-            tail.insert(0, word[-1])
-            word = word[:-1]
-        if word[:1] == "(" and len(word) > 1:
-            words.append("(")
-            word = word[1:]
-        words.append(word)
-        words.extend(tail)
-    return words
-
-
-@lru_cache(maxsize=100_000)
-def _fold(word: str) -> str:
-    return fold(word)
-
-
-# ---------------------------------------------------------------------------------------------
-# the layer
 
 
 class EntityRecognizer:

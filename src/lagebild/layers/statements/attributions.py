@@ -173,13 +173,13 @@ class AttributionMixin:
     def _reports_an_act(self, cue: Cue, first: int, end: int, np) -> bool:
         """The clause names what was said or done by saying (`warf ihm Betrug vor`, `warnte vor
         Sturm`): an object besides the speaker, not a pronoun pointing back (`Das sagte X`), not
-        `sich befinden` or `sprechen mit`."""
+        `sprechen mit` (talking, not saying)."""
         words = [t for k, t in enumerate(self.tokens[first:end], first) if not (np[0] <= k <= np[1]) and k not in cue.tokens]
         if self.tokens[first].lower in ("das", "dies", "dieses", "so") or not any(t.pos in ("NN", "NE") or t.pos.startswith("PPER") for t in words):
             return False
         lemma = self.tokens[cue.anchor].lemma.lower()
         lowers = {t.lower for t in words}
-        return not (lemma == "befinden" and "sich" in lowers or lemma == "sprechen" and lowers & {"mit", "sich"} and "von" not in lowers)
+        return not (lemma == "sprechen" and lowers & {"mit", "sich"} and "von" not in lowers)
 
     def _region_has_other_cue(self, unit: Unit, region: tuple[int, int], cue: Cue) -> bool:
         for other in self._cues(unit):

@@ -81,18 +81,22 @@ class CueMixin:
             return None
         left, right = self._clause(unit, i)
         clause = range(left + 1, right)
+        def companion_at(entry) -> int | None:
+            word = entry.companion.split()[-1].lower()
+            return next((j for j in clause if j != i and self.tokens[j].lower == word and self._is_companion(j, right)), None)
+
+        if any(entry.cls == "not" and companion_at(entry) is not None for entry in entries):
+            return None  # "befand sich in Berlin", "findet am Montag statt" (cue_verbs.tsv, class `not`)
         plain = None
         for entry in entries:
+            if entry.cls == "not":
+                continue
             if entry.companion is None:
                 plain = plain or entry
                 continue
-            for j in clause:
-                if j != i and self.tokens[j].lower == entry.companion.split()[-1].lower() and self._is_companion(j, right):
-                    return Cue(sorted([i, j]), "verb", i)
-        if t.lemma.lower() == "befinden" and any(self.tokens[j].lower == "sich" for j in clause):
-            return None  # "befand sich in Berlin": a place, not a judgement
-        if t.lemma.lower() == "finden" and any(self.tokens[j].lower == "statt" and self.tokens[j].pos == "PTKVZ" for j in clause):
-            return None  # "findet am Montag statt"
+            j = companion_at(entry)
+            if j is not None:
+                return Cue(sorted([i, j]), "verb", i)
         bare_es = any(0 <= j < len(self.tokens) and self.tokens[j].lower == "es" for j in (i - 1, i + 1))  # "…, heißt es"
         if plain is None or plain.cls == "impersonal" and not (bare_es or self._impersonal_source(i, right)) and self.tokens[left + 1].lower != "wie":
             return None

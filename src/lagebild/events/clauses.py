@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lagebild.document import Document, Token
+from lagebild.layers.units import BOUNDARY
 
-BOUNDARIES = {",", ";", ":", "–", "—", "-"}
+BOUNDARIES = BOUNDARY  # the clause boundaries of the statements layer
 SUBORDINATORS = ("KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT")
 COORDINATORS = {"und", "sowie", "oder", ",", "als auch", "wie"}
 # words between two coordinated entities that keep them in one group: `Putin und dem

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lagebild.document import Span
+from lagebild.nlp.quotes import ALL_MARKS
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "MISC")
 NAME_VIAS = frozenset({"name", "alias", "abbr", "surname", "form", "metonym", "place", "pattern"})
@@ -21,7 +22,7 @@ _GUESS = "?"  # marks a label that `_label_of` chose for want of evidence
 _COORDINATION = frozenset({",", "und", "oder", "sowie", "bzw."})
 _COORDINATED_LABEL = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}  # an unknown name beside a country is a place
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
+_QUOTE_MARKS = frozenset(ALL_MARKS)
 _NAME_CONNECTORS = frozenset({"für", "der", "des", "und", "von", "zur", "zum", "of", "the", "and", "for", "de", "du", "la"})
 _ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,6}$")
 _GENERIC_ORG_NOUNS = frozenset({"Konzern", "Konzerns", "Polizei", "Versicherung", "Firma", "Unternehmen", "Unternehmens", "Bank", "Behörde", "Gruppe"})

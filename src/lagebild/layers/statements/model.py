@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from lagebild.document import Span
+from lagebild.lang import speech_lexicon
 from lagebild.layers.speakers import Speaker
 
-# `nach Angaben von X`, `nach Polizeiangaben`, `nach Schätzung der WHO`: nouns (and compound endings)
-# after `nach` that name a source of information
-SOURCE_NOUNS = ("studie", "stellungnahme", "ergebnis", "ergebnissen", "planungen", "meldung", "meldungen", "hinweis", "hinweisen", "bericht", "gerüchten", "quellen", "medien", "unterlagen", "dokumenten", "angaben", "informationen", "ansicht", "auffassung", "einschätzung", "schätzung", "schätzungen", "darstellung", "worten", "meinung", "überzeugung", "sicht", "aussagen", "berechnungen", "erkenntnissen", "erkenntnisstand", "auskunft", "auskünften", "berichten", "mitteilung", "recherchen", "umfragen", "zählung", "zählungen", "prognose", "prognosen", "ermittlungen", "darstellungen", "aussage")
+# nouns (and compound endings) that name a source of information after `nach` (`nach Angaben
+# von X`, `nach Polizeiangaben`) or before `zufolge`
+SOURCE_NOUNS = tuple(sorted(speech_lexicon().word_class("source_noun")))  # lang/de/speech_words.tsv
 QUOTED_WORDING_BEFORE = {"ein", "eine", "einen", "einem", "einer", "eines", "als", "keine", "keinen", "keinem", "keiner"}
 IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
 REPORTED_ACTS = {"say", "report", "announce", "accuse", "criticise", "demand", "reject", "warn", "promise", "ask", "write"}

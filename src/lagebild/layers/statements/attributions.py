@@ -9,7 +9,7 @@ from lagebild.layers.phrases import (
     noun_phrase_at,
     phrase_after,
 )
-from lagebild.layers.statements.model import REPORTED_ACTS, UNSAID, Cue, Statement
+from lagebild.layers.statements.model import DOCUMENT_NOUNS, REPORTED_ACTS, UNSAID, Cue, Statement
 from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
 
 
@@ -264,7 +264,7 @@ class AttributionMixin:
 
     def _document_before(self, unit: Unit) -> tuple[int, int] | None:
         """The document the sentence before cites (`Das Gericht veröffentlichte sein Urteil.`)."""
-        documents = tuple(self.lex.word_class("document_noun"))
+        documents = DOCUMENT_NOUNS
         for k in range(unit.first - 1, max(-1, unit.first - 40), -1):
             t = self.tokens[k]
             if t.sent < self.tokens[unit.first].sent - 1:

@@ -9,9 +9,11 @@ from lagebild.layers.phrases import (
     phrase_after,
 )
 from lagebild.layers.statements.model import (
+    DOCUMENT_NOUNS,
     EVENT_LIKE_SOURCES,
     IMPERSONAL_SOURCES,
     SOURCE_NOUNS,
+    SPEECH_NOUNS,
     UNSAID,
     Cue,
 )
@@ -60,7 +62,7 @@ class CueMixin:
     def _speech_noun_comma(self, unit: Unit, i: int) -> int | None:
         """The comma after a noun of saying (and its holder) that opens the noun's content: a
         `dass` clause, a `zu` infinitive or a Konjunktiv clause."""
-        if not self.tokens[i].lower.endswith(tuple(self.lex.word_class("speech_noun"))):
+        if not self.tokens[i].lower.endswith(SPEECH_NOUNS):
             return None
         j = i + 1
         if j < unit.last and self.tokens[j].lower in ("der", "des", "von", "vom"):
@@ -156,7 +158,7 @@ class CueMixin:
         return None
 
     def _names_document(self, np: tuple[int, int]) -> bool:
-        documents = tuple(self.lex.word_class("document_noun"))
+        documents = DOCUMENT_NOUNS
         return any(self.tokens[k].pos == "NN" and self.tokens[k].lower.endswith(documents) for k in range(np[0], np[1] + 1))
 
     def _unnamed(self, i: int, right: int):

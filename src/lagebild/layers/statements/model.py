@@ -12,6 +12,8 @@ from lagebild.layers.speakers import Speaker
 # nouns (and compound endings) that name a source of information after `nach` (`nach Angaben
 # von X`, `nach Polizeiangaben`) or before `zufolge`
 SOURCE_NOUNS = tuple(sorted(speech_lexicon().word_class("source_noun")))  # lang/de/speech_words.tsv
+SPEECH_NOUNS = tuple(sorted(speech_lexicon().word_class("speech_noun")))  # `die Forderung, …zu…`
+DOCUMENT_NOUNS = tuple(sorted(speech_lexicon().word_class("document_noun")))  # `in der Mitteilung heißt es`
 QUOTED_WORDING_BEFORE = {"ein", "eine", "einen", "einem", "einer", "eines", "als", "keine", "keinen", "keinem", "keiner"}
 IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
 REPORTED_ACTS = {"say", "report", "announce", "accuse", "criticise", "demand", "reject", "warn", "promise", "ask", "write"}

@@ -12,7 +12,7 @@ from lagebild.layers.phrases import (
     phrase_before,
 )
 from lagebild.layers.speakers import Speaker
-from lagebild.layers.statements.model import SOURCE_NOUNS, UNSAID
+from lagebild.layers.statements.model import SOURCE_NOUNS, SPEECH_NOUNS, UNSAID
 from lagebild.layers.units import Unit, inside_quote
 
 
@@ -106,7 +106,7 @@ class SubjectMixin:
         last = self.resolver.trim_to_speaker(first, last)
         mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
         previous_offset = self._end_of_last_statement()
-        if self.tokens[last].lower.endswith((*SOURCE_NOUNS, *self.lex.word_class("speech_noun"))) and self.tokens[first].pos == "PPOSAT" and first < last:
+        if self.tokens[last].lower.endswith(SOURCE_NOUNS + SPEECH_NOUNS) and self.tokens[first].pos == "PPOSAT" and first < last:
             # "seiner Meinung nach": whom the possessive refers to
             return self.resolver.pronoun(self.tokens[first], self.previous, previous_offset), mention
         holder = self._source_holder(first, last)

@@ -4,6 +4,9 @@ Per sentence and clause: trigger candidates from the lexicon (verbs, nouns, ligh
 constructions, speech-act cues of statements) → actor and recipient among the entity
 mentions → negation, modality, date, mode and codes. Then future meetings and aid become
 AGREE, announced withdrawals CONCEDE, and reports of one act in several sentences merge.
+
+The document coder is assembled from parts: `subjects` (who acts), `recipients` (at whom),
+`circumstances` (modality, date, codes, location) and `merging`.
 """
 
 from __future__ import annotations
@@ -12,14 +15,13 @@ from bisect import bisect_right
 
 from lagebild.document import Document, Sentence, Span
 from lagebild.events import modality as md
-from lagebild.events.actors import ARTICLES, ActorFactory
+from lagebild.events.actors import ActorFactory
 from lagebild.events.arguments import (
-    GROUP_WORDS,
     Arguments,
-    clause_subject,
     find_arguments,
     prefix_actor,
 )
+from lagebild.events.circumstances import CircumstanceCoder
 from lagebild.events.clauses import (
     Clause,
     Group,
@@ -31,25 +33,16 @@ from lagebild.events.clauses import (
 )
 from lagebild.events.descriptions import DescriptionResolver
 from lagebild.events.lexicon import EventLexicon, Trigger, event_lexicon
-from lagebild.events.model import Actor, Event, Location
+from lagebild.events.merging import merge, unique
+from lagebild.events.model import Actor, Event
+from lagebild.events.recipients import RecipientResolver
+from lagebild.events.subjects import SubjectResolver
 from lagebild.events.triggers import Candidate, find_candidates, verb_lemma
-from lagebild.kb import KnowledgeBase, Person, Place, load_kb
-from lagebild.lang import speech_lexicon
-from lagebild.layers.phrases import noun_phrase_at
+from lagebild.kb import KnowledgeBase, load_kb
 
-FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
-SINGULAR_PRONOUNS = {"er"}
-PLACE_PREPOSITIONS = {"in", "im", "nach"}
 TARGETED = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "ASSAULT"}  # "X [type]s Y": nearly always a Y
-ACTOR_LABELS = ("PER", "ORG", "GPE")
-GOAL_WORDS = {"für", "bis"}
-DEFINITE_ARTICLES = {"der", "des", "dem", "den", "die"}
-ANSWERED = {"ACCUSE", "REQUEST", "THREATEN"}  # what a rejection replies to
-CIRCUMSTANCE_PREPOSITIONS = {"seit", "nach", "vor", "während", "in", "im", "bis", "ab", "unter"}
-STATE_BODIES = {"military", "government", "ministry"}
 VENUE_PREPOSITIONS = {"bei", "beim", "auf", "während"}
 VERBAL_SECTORS = {"PTY", "LEG", "OPP", "ELI"}
-SENTENCE_END = (".", "!", "?", "“", "\"", "”", "«", "»", ":")
 
 
 class EventCoder:
@@ -85,7 +78,7 @@ def document_date(doc: Document) -> str | None:
     return doc.stated_date
 
 
-class _DocumentCoder:
+class _DocumentCoder(SubjectResolver, RecipientResolver, CircumstanceCoder):
     def __init__(self, doc: Document, lex: EventLexicon, kb: KnowledgeBase):
         self.doc = doc
         self.tokens = doc.tokens
@@ -113,7 +106,7 @@ class _DocumentCoder:
         events: list[Event] = []
         for sentence in self.doc.sentences:
             events.extend(self._sentence_events(sentence))
-        events = _merge(events)
+        events = merge(events)
         for n, event in enumerate(events, 1):
             event.number = n
         return events
@@ -222,8 +215,8 @@ class _DocumentCoder:
         event = Event(
             type=type_,
             mode=mode,
-            actor=_unique(actors),
-            recipient=_unique(recipients),
+            actor=unique(actors),
+            recipient=unique(recipients),
             trigger=Span.joined(self.doc.text, [(tokens[k].start, tokens[k].end) for k in candidate.tokens]),
             sentence=self.doc.span(sentence.start, sentence.end),
             sentence_index=sentence.i,
@@ -235,230 +228,6 @@ class _DocumentCoder:
         event.location = self._location(clause, mentions, args)
         event.confidence = _confidence(candidate, args, statement)
         return event
-
-    def _target(self, clause: Clause, candidate: Candidate, args: Arguments, actors: list[Actor], statement: int | None) -> list[Actor]:
-        """Whom an accusation, demand, refusal, threat, praise or sanction is aimed at when no
-        object names it: another actor of the clause (`Verständnis für den Aufruf der GDL`),
-        then the subject of the clause that follows (`forderte, dass die Türkei …`), then the
-        first actor of the statement's message."""
-        clauses, groups, mentions = self.context
-        actor_keys = {a.key for a in actors}
-        used = {id(m) for m in args.actor}
-        for m in mentions:  # other actors in the trigger's clause
-            if m.first in clause and id(m) not in used and not set(range(m.first, m.last + 1)) & set(candidate.tokens) and not m.modifier and self._targetable(m, actor_keys) and not self._circumstance(m, clause):
-                return [self._actor(m)]
-        described = self._described_party(clause, candidate, actor_keys)
-        if described is not None:
-            return [described]
-        following = self._following_subject(clause, actor_keys)
-        if following:
-            return following
-        if statement is not None:
-            message = self.statements[statement].message
-            for entity in self.entities:
-                if message.start <= entity.start < message.end and getattr(entity, "label", "") in ACTOR_LABELS and not self._circumstance_at(entity.start, message.start):
-                    actor = self.actors.from_mention(entity, self.doc.span(entity.start, entity.end))
-                    if actor.key not in actor_keys:
-                        return [actor]
-        if candidate.trigger.type == "REJECT":
-            answered = self._answered(actor_keys)
-            if answered:
-                return answered
-        return self._counterpart(actor_keys, actors)
-
-    def _answered(self, actor_keys: set[str]) -> list[Actor]:
-        """Whom a rejection answers: the actors of the last accusation, demand or threat aimed at
-        the rejecting party (`… kritisierte Russland. Moskau wies die Vorwürfe zurück`; house rule:
-        the recipient of rejecting an accusation is the accuser)."""
-        for event in reversed(self.coded):
-            if event.type in ANSWERED and actor_keys & event.recipient_keys():
-                return [Actor(a.name, a.entity, a.country, a.sector, None) for a in event.actor]
-        return []
-
-    def _described_party(self, clause: Clause, candidate: Candidate, actor_keys: set[str]) -> Actor | None:
-        """`für den Rücktritt des Bürgermeisters`: a definite description in the clause that names
-        a person the text introduced before with that role (`Bürgermeister Michael Häupl`)."""
-        tokens = self.tokens
-        for k in range(clause.first + 1, clause.last):
-            if tokens[k].pos != "NN" or k in candidate.tokens or tokens[k - 1].lower not in DEFINITE_ARTICLES:
-                continue
-            person = self.descriptions.person(tokens[k].text, tokens[k].text, tokens[k - 1].start, tokens[k].end, look_ahead=False)
-            if person is not None:
-                actor = self.actors.from_mention(person, self.doc.span(tokens[k - 1].start, tokens[k].end))
-                if actor.key not in actor_keys:
-                    return actor
-        return None
-
-    def _following_subject(self, clause: Clause, actor_keys: set[str]) -> list[Actor]:
-        """The parties named first in the subordinate clause right after `clause` (`forderte, dass
-        die Türkei …`)."""
-        clauses, groups, _ = self.context
-        later = [c for c in clauses if c.first >= clause.last]
-        if later and later[0].subordinate:
-            for g in groups:
-                if g.first in later[0] and all(self._targetable(m, actor_keys) for m in g.mentions):
-                    return [self._actor(m) for m in g.mentions]
-        return []
-
-    def _state_abroad(self, actor: Actor, recipients: list[Actor]) -> Actor:
-        """A state's army, government or ministry acting towards a foreign actor is the state
-        (house rule of the PLOVER gold: `die israelische Armee` → Israel)."""
-        entry = self.actors.kb.get(actor.entity) if actor.entity else None
-        if entry is None or entry.kind not in STATE_BODIES or not entry.country:
-            return actor
-        if not any(r.country and r.country != entry.country for r in recipients):
-            return actor
-        state = self.actors.from_name(entry.country, entry.country, actor.mention)
-        return state if state.entity else actor
-
-    def _seat_of_power(self, actor: Actor, others: list[Actor]) -> Actor:
-        """A capital or seat of power in an event with a foreign party is the state or body it
-        stands for (house rule: a state acting abroad includes its capital): `Berlin` visited by
-        the Pope is Germany; `Brüssel` is the EU in a text that names the EU, else Belgium."""
-        if actor.mention is None:
-            return actor
-        seats = [m.entry for m in self.actors.kb.match(actor.mention.text) if m.via == "metonym"]
-        if not seats:
-            return actor
-        named = [e for e in seats if e.id in self.entity_ids]
-        seat = named[0] if named else seats[0]
-        if seat.id == actor.entity:
-            return actor
-        if seat.label == "GPE" and not any(o.country and o.country != seat.id for o in others):
-            return actor  # a domestic event: the city or Land itself (`Berlin` in Berlin politics)
-        return self.actors.from_name(seat.name, seat.id, actor.mention)
-
-    def _counterpart(self, actor_keys: set[str], actors: list[Actor]) -> list[Actor]:
-        """The article's most-mentioned other actor: whom an unaddressed accusation or demand
-        in a news text is aimed at, as a last resort (no mention span: it is inferred)."""
-        entries = [self.actors.kb.get(k) for k in actor_keys]
-        countries = {e.country for e in entries if e is not None}
-        # states and international bodies act towards states; people and parties towards people and groups
-        international = any(e is not None and (e.label == "GPE" or e.kind in ("intl_org", "eu_institution")) for e in entries) or any(
-            a.sector in ("GOV", "MIL") for a in actors)
-        best = None
-        for key, (count, entity) in self.salience.items():
-            if key in actor_keys or key in countries or count < 2 or (entity.label == "GPE" and not international):
-                continue
-            if best is None or count > best[0]:
-                best = (count, entity)
-        if best is None:
-            return []
-        actor = self.actors.from_mention(best[1], None)
-        actor.mention = None
-        return [actor]
-
-    def _employer(self, actors: list[Actor]) -> list[Actor]:
-        """Whom a strike is against: the company the article mentions most (a strike always has
-        an employer; the text often names it only once, and elsewhere)."""
-        keys = {a.key for a in actors}
-        companies = [(count, entity) for key, (count, entity) in self.salience.items() if key not in keys and self.actors.kb.get(key).kind == "company"]
-        if not companies:
-            return []
-        actor = self.actors.from_mention(max(companies, key=lambda c: c[0])[1], None)
-        actor.mention = None
-        return [actor]
-
-    def _salience(self) -> dict[str, tuple[int, object]]:
-        counts: dict[str, tuple[int, object]] = {}
-        for entity in self.entities:
-            kb_id = getattr(entity, "kb_id", None)
-            if getattr(entity, "label", "") not in ACTOR_LABELS or not kb_id:
-                continue
-            entry = self.actors.kb.get(kb_id)
-            if entry is None or entry.kind == "media" or isinstance(entry, Place):
-                continue
-            count, first = counts.get(kb_id, (0, entity))
-            counts[kb_id] = (count + 1, first)
-        return counts
-
-    def _targetable(self, m: Mention, actor_keys: set[str]) -> bool:
-        if m.label not in ACTOR_LABELS or (m.prefix and not self.tokens[m.first].pos.startswith("N")):
-            return False
-        entry = self.actors.kb.get(getattr(m.entity, "kb_id", None) or "")
-        if entry is not None and entry.kind == "media":
-            return False
-        return self._actor(m).key not in actor_keys and not (m.first > 0 and self.tokens[m.first - 1].lower in PLACE_PREPOSITIONS)
-
-    def _object_referent(self, args: Arguments, clause: Clause, groups: list[Group]) -> list[Actor]:
-        """Whom an object pronoun or `das Land` refers to: its coreference cluster, else the last
-        fitting phrase before the clause (this sentence or earlier ones): `ihn`/`ihm` a person or
-        a single party, `sie`/`ihnen` the last parties named together or the last party, `das
-        Land` the last country."""
-        k = args.object_token
-        if k is None:
-            return []
-        word = self.tokens[k].lower
-        subject = {id(m) for m in args.actor}
-        subject_keys = {self._actor(m).key for m in args.actor}
-        clustered = self._cluster_actor(k) if self.tokens[k].pos.startswith("PPER") else None
-        if clustered is not None and clustered.key not in subject_keys:  # an object pronoun is not the subject
-            return [clustered]
-        earlier = self.earlier_groups + [g for g in groups if g.last < clause.first]
-        for group in reversed(earlier):
-            if any(id(m) in subject or self._actor(m).key in subject_keys for m in group.mentions):
-                continue
-            if group.first > 0 and self.tokens[group.first - 1].lower in PLACE_PREPOSITIONS:
-                continue  # `in Ankara`: a place, not a party
-            labels = {m.label for m in group.mentions}
-            if word in ("ihn", "ihm") and len(group.mentions) == 1 and labels <= {"PER", "ORG", "GPE"}:
-                return [self._actor(group.mentions[0])]
-            if word in ("sie", "ihnen", "ihr") and labels <= {"PER", "ORG", "GPE"}:
-                return [self._actor(m) for m in group.mentions]
-            if self.tokens[k].pos == "NN" and len(group.mentions) == 1 and labels == {"GPE"}:
-                return [self._actor(group.mentions[0])]
-        return []
-
-    def _meeting_host(self, clause: Clause, mentions: list[Mention]) -> list[Actor]:
-        """`nimmt am Nato-Gipfel teil`, `beim EU-Gipfel, an dem … teilnehmen`: the organisation whose
-        meeting it is takes part in it as well."""
-        tokens = self.tokens
-        at = next((k for k in range(max(clause.first - 1, 0), clause.last - 1) if tokens[k].lower in ("an", "am")), None)
-        if at is None:
-            return []
-        if tokens[at + 1].pos.startswith("PRELS"):  # the noun before the comma: `beim Nato-Gipfel, an dem …`
-            meeting = at - 1
-            while meeting > 0 and tokens[meeting].pos.startswith("$"):
-                meeting -= 1
-        else:
-            meeting = at + 1 + tokens[at + 1].pos.startswith("ART")
-        if meeting >= len(tokens) or tokens[meeting].pos != "NN":
-            return []
-        if not any(t.type == "CONSULT" for t in self.lex.noun_triggers(tokens[meeting].lemma or tokens[meeting].text)):
-            return []
-        host = next((m for m in mentions if m.first == meeting and m.label == "ORG" and getattr(m.entity, "kb_id", None)), None)
-        return [self._actor(host)] if host is not None else []
-
-    def _circumstance(self, m: Mention, clause: Clause) -> bool:
-        """`seit dem Gaza-Krieg`, `nach dem Treffen in Minsk`: a phrase of time or place names no party."""
-        governing, _ = attachment(self.tokens, m.first, clause.first)
-        return governing is not None and governing.lower in CIRCUMSTANCE_PREPOSITIONS
-
-    def _circumstance_at(self, offset: int, floor_offset: int) -> bool:
-        first, floor = self._token_at(offset), bisect_right(self.token_starts, floor_offset) - 1
-        if first is None:
-            return False
-        governing, _ = attachment(self.tokens, first, max(floor, 0))
-        return governing is not None and governing.lower in CIRCUMSTANCE_PREPOSITIONS
-
-    def _described(self, args: Arguments) -> list[Actor]:
-        """`Der Chef der Freien Wähler` is a person when coreference ties the phrase to one."""
-        if args.described_by is None:
-            return []
-        first, last = args.described_by
-        if last < first:
-            return []
-        person = self._person_in_cluster(self.tokens[first].start, self.tokens[last].end)
-        return [person] if person is not None else []
-
-    def _person_in_cluster(self, start: int, end: int) -> Actor | None:
-        """The person a description (`Der Chef der Freien Wähler`) refers to, by coreference."""
-        for a, b, c in self.cluster_of_span:
-            if a < end and start < b:
-                entity = next((e for e in self.entities if getattr(e, "cluster", None) == c and getattr(e, "label", "") == "PER"), None)
-                if entity is not None:
-                    return self.actors.from_mention(entity, self.doc.span(start, end))
-        return None
 
     def _allegation(self, sentence: Sentence, clause: Clause, candidate: Candidate, args: Arguments, mentions: list[Mention]) -> Event | None:
         """`Iran missachte seine Verpflichtungen, sagte Wadephul`: inside a statement, the
@@ -512,248 +281,12 @@ class _DocumentCoder:
         elif not args.actor and not args.passive:
             args.actor = antecedent.mentions
 
-    def _resolved_subject(self, args: Arguments, sentence: Sentence, clause: Clause, candidate: Candidate, mentions: list[Mention]) -> list[Actor]:
-        """A pronoun, `beide Länder`, or a description standing as subject."""
-        k = args.actor_token
-        tokens = self.tokens
-        if k is not None:
-            word = tokens[k].lower
-            cluster_actor = self._cluster_actor(k)
-            if cluster_actor is not None:
-                return [cluster_actor]
-            if word in ("wir", "ich"):
-                statement = self._statement_around(tokens[k].start)
-                body = self._speaker_body(statement) if word == "wir" and candidate.trigger.type not in md.SPEECH_ACTS else None
-                speaker = body or (self._speaker_actor(statement) if statement is not None else None)
-                return [speaker] if speaker is not None else []
-            plural = word != "sie" or _plural_verb(tokens, clause)
-            if word in GROUP_WORDS or (word == "sie" and plural and self.last_plural):
-                return list(self.last_plural)
-            for group in reversed(self.earlier_groups):
-                if word in SINGULAR_PRONOUNS and (len(group.mentions) > 1 or group.mentions[0].label != "PER"):
-                    continue
-                return [self._actor(m) for m in group.mentions]
-            return []
-        if args.passive or candidate.nominal:
-            return []
-        return self._prefix_subject(clause, candidate, mentions) or self._description_subject(clause, candidate)
-
-    def _controller(self, clause: Clause, clauses: list[Clause], mentions: list[Mention], groups: list[Group], candidate: Candidate) -> list[Actor]:
-        """`Die EU beschloss, keine neuen Kapitel zu eröffnen`: a zu-infinitive clause acts through
-        the subject of the clause it depends on."""
-        before = [c for c in clauses if c.last <= clause.first and c.finite]
-        if not before:
-            return []
-        governing = before[-1]
-        subject = clause_subject(self.tokens, governing, groups, self.adverbial)
-        if subject is not None:
-            return [self._actor(m) for m in subject.mentions]
-        return self._prefix_subject(governing, candidate, mentions)
-
-    def _prefix_subject(self, clause: Clause, candidate: Candidate, mentions: list[Mention]) -> list[Actor]:
-        """`die EU-Staats- und Regierungschefs`: the organisation or state in a subject compound."""
-        for m in mentions:
-            if m.prefix and m.first in clause and m.first not in candidate.tokens and attachment(self.tokens, m.first, clause.first) == (None, False):
-                return [self._actor(m)]
-        return []
-
-    def _description_subject(self, clause: Clause, candidate: Candidate) -> list[Actor]:
-        """`Die Opposition kritisierte …`: a common noun as subject names the actor."""
-        tokens = self.tokens
-        if clause.subordinate or not clause.finite:
-            return []
-        lead = clause.first
-        while lead < clause.last and tokens[lead].pos.startswith(("$", "KON")):
-            lead += 1
-        np = noun_phrase_at(tokens, lead, clause.finite[0])
-        if np is None or np[1] != clause.finite[0] - 1 or tokens[np[1]].pos not in ("NN", "NE"):
-            return []
-        head = tokens[np[1]]
-        if head.i in candidate.tokens or not head.text[:1].isupper():
-            return []
-        start = tokens[np[0]].start
-        described = self._cluster_actor_at(start, head.end) or self._description_actor(start, head.end)  # `Die Regierungschefin` → May
-        if described is not None:
-            return [described]
-        return [Actor(head.text, None, None, None, self.doc.span(start, head.end))]
-
-    def _description_actor(self, start: int, end: int) -> Actor | None:
-        """The person a description with an office word stands for (events/descriptions.py)."""
-        phrase = self.doc.text[start:end]
-        words = phrase.split()
-        if not words or words[-1][:1].islower():
-            return None
-        span = self.doc.span(start, end)
-        person = self.descriptions.person(phrase, words[-1], start, end)
-        if person is not None:
-            return self.actors.from_mention(person, span)
-        first, _, rest = phrase.partition(" ")
-        holder = self.descriptions.office_holder(rest if rest and first.lower() in ARTICLES else phrase)
-        return self.actors.from_name(holder.name, holder.id, span) if holder is not None else None
-
     # -- actors ------------------------------------------------------------------------------
     def _actor(self, mention: Mention) -> Actor:
         tokens = self.tokens
         entity = mention.entity
         span = self.doc.span(entity.start, entity.end) if hasattr(entity, "start") else self.doc.span(tokens[mention.first].start, tokens[mention.last].end)
         return self.actors.from_mention(entity, span)
-
-    def _speaker_actor(self, statement_index: int | None) -> Actor | None:
-        if statement_index is None:
-            return None
-        statement = self.statements[statement_index]
-        mention = statement.mention
-        if mention is not None:
-            person = self._person_in_cluster(mention.start, mention.end)
-            if person is not None:
-                return person
-            for entity in self.entities:
-                if entity.start < mention.end and mention.start < entity.end and getattr(entity, "label", "") in ("PER", "ORG", "GPE"):
-                    return self.actors.from_mention(entity, self.doc.span(entity.start, entity.end))
-            cluster_actor = self._cluster_actor_at(mention.start, mention.end) or self._description_actor(mention.start, mention.end)
-            if cluster_actor is not None:
-                return cluster_actor
-        name = statement.speaker.name if statement.speaker else None
-        if not name:
-            return None
-        return self.actors.from_name(name, statement.entity, mention)
-
-    def _speaker_body(self, statement_index: int | None) -> Actor | None:
-        """The state or organisation a speaker holds office in at the document date: who `wir`
-        and agentless passives of an official's statement stand for."""
-        speaker = self._speaker_actor(statement_index) if statement_index is not None else None
-        entry = self.actors.kb.get(speaker.entity) if speaker is not None and speaker.entity else None
-        if not isinstance(entry, Person) or not self.date:
-            return None
-        for office in entry.offices_on(self.date):
-            body = self.actors.kb.get(office.of)
-            if body is not None:
-                return self.actors.from_name(body.name, body.id, None)
-        return None
-
-    def _statement_cues(self) -> dict[int, tuple[int, Trigger | None]]:
-        """Cue verb token → (statement index, speech-act trigger of its class or None)."""
-        cues: dict[int, tuple[int, Trigger | None]] = {}
-        speech = speech_lexicon()
-        for n, statement in enumerate(self.statements):
-            if statement.cue is None:
-                continue
-            parts = statement.cue.parts or (statement.cue,)
-            indices = [self._token_at(p.start) for p in parts]
-            words = {self.tokens[i].lower for i in indices if i is not None}
-            for i in indices:
-                if i is None or not self.tokens[i].pos.startswith("V"):
-                    continue
-                lemma = self.tokens[i].lemma.lower()
-                entries = speech.cues.get(lemma, ())
-                entry = next((e for e in entries if e.companion is None or e.companion.lower() in words), None)
-                trigger = self.lex.cue_classes.get(entry.cls) if entry else None
-                cues[i] = (n, trigger)
-        return cues
-
-    def _token_at(self, offset: int) -> int | None:
-        k = bisect_right(self.token_starts, offset) - 1
-        return k if k >= 0 and self.tokens[k].start == offset else None
-
-    def _statement_around(self, offset: int) -> int | None:
-        for n, statement in enumerate(self.statements):
-            parts = statement.message.parts or (statement.message,)
-            if any(p.start <= offset < p.end for p in parts):
-                return n
-        return None
-
-    def _cluster_spans(self) -> list[tuple[int, int, int]]:
-        spans = []
-        for c, cluster in enumerate(self.doc.layers.get("clusters", []) or []):
-            for span in getattr(cluster, "mentions", []):
-                spans.append((span.start, span.end, c))
-        return spans
-
-    def _cluster_actor(self, k: int) -> Actor | None:
-        return self._cluster_actor_at(self.tokens[k].start, self.tokens[k].end)
-
-    def _cluster_actor_at(self, start: int, end: int) -> Actor | None:
-        for a, b, c in self.cluster_of_span:
-            if a < end and start < b:
-                entity = next((e for e in self.entities if getattr(e, "cluster", None) == c), None)
-                if entity is not None:
-                    return self.actors.from_mention(entity, self.doc.span(start, end))
-        return None
-
-    # -- modality, date, codes ---------------------------------------------------------------
-    def _modality(self, event: Event, sentence: Sentence, clause: Clause, candidate: Candidate, cue_statement: int | None, content_at: int | None) -> None:
-        tokens = self.tokens
-        event.negated = md.negated(tokens, clause, [k for k in candidate.tokens if tokens[k].pos in ("NN", "NE")], candidate.trigger.required, candidate.nominal)
-        timex = self._timex_in(clause, sentence)
-        if timex is not None:
-            event.date, event.date_source = md.calendar_date(timex.value), "text"
-        elif self.date:
-            event.date, event.date_source = self.date, "document"
-        in_statement = self._statement_around(event.trigger.start) if cue_statement is None else None
-        event.quoted = in_statement is not None
-        when = md.compare_dates(event.date, self.date) if event.date_source == "text" else 0
-        if event.type not in md.SPEECH_ACTS and ((content_at is not None and content_at < candidate.head) or self._demand(in_statement)):
-            event.modality = "demanded"  # the content of a demand or accusation: not an act of its own
-        elif md.hypothetical(tokens, clause, sentence.last_token, in_statement is not None):
-            event.modality = "hypothetical"
-        elif md.future(tokens, clause, event.type) or when > 0:
-            event.modality = "future"
-        elif in_statement is not None and not self._speaker_acts(event, in_statement):
-            event.modality, event.statement = "reported", in_statement
-        elif when < 0 and md.year_of(event.date) != md.year_of(self.date) or md.past_words(tokens, clause):
-            event.modality = "historical"
-        if in_statement is not None:
-            event.statement = in_statement
-        elif cue_statement is not None:
-            event.statement = cue_statement
-        if event.modality == "future" and event.type in FUTURE_AS_AGREE:
-            event.type, event.mode = "AGREE", None
-        elif event.modality == "future" and event.type == "RETREAT":
-            event.type, event.mode = "CONCEDE", None
-
-    def _demand(self, statement: int | None) -> bool:
-        """Whether a statement is a demand (`„Russland muss abziehen“, forderte Scholz`)."""
-        if statement is None or self.statements[statement].cue is None:
-            return False
-        cue = self._token_at(self.statements[statement].cue.start)
-        trigger = self.cues.get(cue, (None, None))[1] if cue is not None else None
-        lemma = self.tokens[cue].lemma.lower() if cue is not None else ""
-        verbs = self.lex.verbs.get(lemma, ())
-        return (trigger is not None and trigger.type == "REQUEST") or any(t.type == "REQUEST" for t in verbs)
-
-    def _speaker_acts(self, event: Event, statement_index: int) -> bool:
-        speaker = self._speaker_actor(statement_index)
-        return speaker is not None and speaker.key in event.actor_keys()
-
-    def _goal(self, timex) -> bool:
-        """`Kanzlerkandidat für 2013`, `bis 2030`: a goal or deadline, not when the act happened."""
-        before = self.doc.text[max(0, timex.span.start - 5) : timex.span.start].split()
-        return bool(before) and before[-1].lower() in GOAL_WORDS
-
-    def _timex_in(self, clause: Clause, sentence: Sentence):
-        start, end = self.tokens[clause.first].start, self.tokens[clause.last - 1].end
-        inside = [t for t in self.timexes if start <= t.span.start < end]
-        if inside:
-            return inside[0]
-        in_sentence = [t for t in self.timexes if sentence.start <= t.span.start < sentence.end]
-        return in_sentence[0] if len(in_sentence) == 1 else None
-
-    def _mode_and_codes(self, event: Event, clause: Clause, trigger: Trigger) -> None:
-        if event.type == trigger.type:
-            words = [self.tokens[k].lower for k in range(clause.first, clause.last)]
-            event.mode = self.lex.mode_for(event.type, words) or event.mode
-        code = self.lex.code(event.type, event.mode)
-        event.cameo, event.quad_class, event.goldstein = code.cameo, code.quad_class, code.goldstein
-
-    def _location(self, clause: Clause, mentions: list[Mention], args: Arguments) -> Location | None:
-        used = {id(m) for m in args.actor + args.recipient}
-        for m in mentions:
-            if m.first in clause and id(m) not in used and m.label in ("LOC", "GPE") and not m.prefix:
-                before = self.tokens[m.first - 1].lower if m.first > 0 else ""
-                if before in PLACE_PREPOSITIONS:
-                    entity = m.entity
-                    return Location(getattr(entity, "name", None) or entity.text, getattr(entity, "kb_id", None), self.doc.span(entity.start, entity.end))
-        return None
 
 
 def _mark_rejected_content(in_clause: list[tuple[Candidate, Event]]) -> None:
@@ -775,18 +308,6 @@ def _infinitive(tokens, clause: Clause) -> bool:
     return any(tokens[k].pos in ("VV(IZU)", "PTKZU") for k in range(clause.first, clause.last))
 
 
-def _plural_verb(tokens, clause: Clause) -> bool:
-    return any(tokens[k].lower.endswith("n") for k in clause.finite)
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen, out = set(), []
-    for a in actors:
-        if a.key not in seen:
-            seen.add(a.key)
-            out.append(a)
-    return out
-
 
 def _confidence(candidate: Candidate, args: Arguments, statement: int | None) -> float:
     score = {"LV": 0.8, "V": 0.7, "A": 0.6, "N": 0.55}[candidate.trigger.kind]
@@ -797,42 +318,3 @@ def _confidence(candidate: Candidate, args: Arguments, statement: int | None) ->
     return min(score, 0.95)
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per act: coordinated triggers of one sentence, and repeated reports of an act
-    (same type, actors, recipients and trigger lemma) in several sentences."""
-    kept: list[Event] = []
-    for event in events:
-        into = next((k for k in kept if _same_act(k, event)), None)
-        if into is None:
-            kept.append(event)
-            continue
-        if event.sentence not in into.evidence:
-            into.evidence.append(event.sentence)
-        if _rank(event) < _rank(into):  # code the act at the body sentence that narrates it
-            into.sentence, into.trigger, into.sentence_index = event.sentence, event.trigger, event.sentence_index
-            into.modality, into.statement, into.date, into.date_source = event.modality, event.statement, event.date, event.date_source
-        into.recipient = _unique(into.recipient + event.recipient)
-        into.actor = _unique(into.actor + event.actor)
-        into.confidence = max(into.confidence, event.confidence)
-    return kept
-
-
-def _rank(event: Event) -> int:
-    """Where an act is best coded: narration (0) before a quotation (1) before a headline (2)."""
-    return 2 if _headline(event) else 1 if event.quoted else 0
-
-
-def _headline(event: Event) -> bool:
-    """A title or subheading: a line without a closing punctuation mark."""
-    return not event.sentence.text.rstrip().endswith(SENTENCE_END)
-
-
-def _same_act(kept: Event, event: Event) -> bool:
-    if kept.type != event.type or kept.negated != event.negated:
-        return False
-    if kept.sentence_index == event.sentence_index:
-        a, b = kept.actor_keys(), event.actor_keys()
-        return bool(a & b) and kept.modality == event.modality
-    if _headline(kept) or _headline(event):
-        return bool(kept.actor_keys() & event.actor_keys())
-    return kept.lemma == event.lemma and kept.actor_keys() == event.actor_keys() and kept.recipient_keys() == event.recipient_keys()

@@ -17,7 +17,7 @@ from lagebild.store.events import GDELT_COLUMNS, export_gdelt, export_plover, qu
 DOCS = [
     {"id": "a", "date": "2021-06-07", "text": "Die EU verhängte neue Sanktionen gegen Belarus."},
     {"id": "b", "date": "2022-03-01", "text": "Russland und China halten gemeinsame Manöver ab."},
-    {"id": "c", "date": "2022-05-02", "text": "Die Bundesregierung kritisierte Russland scharf."},
+    {"id": "c", "date": "2022-05", "text": "Die Bundesregierung kritisierte Russland scharf."},
 ]
 
 
@@ -43,6 +43,14 @@ def test_filters(db):
     assert types(query_events(db, since="2022")) == ["COOPERATE", "ACCUSE"]
     assert types(query_events(db, until="2022-03")) == ["SANCTION", "COOPERATE"]
     assert query_events(db, actor="Belarus") == []
+
+
+def test_date_range_keeps_partial_dates_that_overlap_it(db):
+    assert types(query_events(db, since="2022-05-15")) == ["ACCUSE"]  # dated 2022-05: may be the 15th or later
+    assert types(query_events(db, until="2022-05-01")) == ["SANCTION", "COOPERATE", "ACCUSE"]
+    assert types(query_events(db, since="2022-06")) == []
+    with pytest.raises(ValueError, match="YYYY"):
+        query_events(db, since="April")
 
 
 def test_plover_export(db):

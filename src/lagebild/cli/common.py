@@ -27,6 +27,12 @@ def store_db(db: Path) -> Path:
     return db
 
 
+def usage_error(error: Exception) -> typer.Exit:
+    """Print a bad option value (a ValueError from a query) and return the exit (code 2) to raise."""
+    err.print(f"[red]error[/red] {escape(str(error))}")
+    return typer.Exit(2)
+
+
 def analyze_dict():
     """A function text → analysis dict over one pipeline loaded once (for the evaluations)."""
     from lagebild.pipeline import Pipeline

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from lagebild.cli.common import DbOption, app, err, store_db
+from lagebild.cli.common import DbOption, app, err, store_db, usage_error
 
 
 class ExportFormat(StrEnum):
@@ -82,11 +82,6 @@ def _format(fmt: OutputFormat, as_json: bool) -> OutputFormat:
     return OutputFormat.json if as_json else fmt
 
 
-def _usage_error(error: Exception) -> typer.Exit:
-    err.print(f"[red]error[/red] {escape(str(error))}")
-    return typer.Exit(2)
-
-
 @app.command("ingest")
 def store_ingest(
     paths: Annotated[list[str], typer.Argument(help="Text, HTML or JSONL files, directories, or - for stdin.")],
@@ -105,7 +100,7 @@ def store_ingest(
     from lagebild.store import ingest as run_ingest
 
     if address and engine is not Engine.ray:
-        raise _usage_error(ValueError("--address needs --engine ray"))
+        raise usage_error(ValueError("--address needs --engine ray"))
     if engine is Engine.local and workers is None:
         workers = 1
     stats = run_ingest(
@@ -144,7 +139,7 @@ def store_load(
     try:
         loaded, skipped = load(directory, db)
     except FileNotFoundError as error:
-        raise _usage_error(error) from None
+        raise usage_error(error) from None
     err.print(f"{loaded} loaded, {skipped} already present → {db}")
 
 
@@ -162,7 +157,7 @@ def store_search(
     try:
         hits = search(store_db(db), query, limit=limit)
     except ValueError as error:
-        raise _usage_error(error) from None
+        raise usage_error(error) from None
     columns = {"doc_id": "document", "date": "date", "title": "title", "snippet": "hit"}
     emit(hits, _format(fmt, as_json), columns, f"search: {query}", "no hits")
 
@@ -185,7 +180,7 @@ def store_statements(
     try:
         rows = statements(store_db(db), speaker=speaker, about=about, kind=kind, since=since, until=until, limit=limit)
     except ValueError as error:
-        raise _usage_error(error) from None
+        raise usage_error(error) from None
     columns = {
         "date": "date",
         "doc_id": "document",
@@ -213,7 +208,7 @@ def store_actors(
     try:
         rows = actors(store_db(db), labels=labels, top=top)
     except ValueError as error:
-        raise _usage_error(error) from None
+        raise usage_error(error) from None
     columns = {
         "name": "actor",
         "label": "label",
@@ -261,7 +256,7 @@ def store_network(
     try:
         nodes, edges = write_network(store_db(db), output, min_weight=min_weight)
     except ValueError as error:
-        raise _usage_error(error) from None
+        raise usage_error(error) from None
     err.print(f"{nodes} actors, {edges} edges → {output}")
 
 
@@ -278,7 +273,7 @@ def store_export(
     try:
         written = export(store_db(db), format.value, output, tables=table or None)
     except (ValueError, FileExistsError) as error:
-        raise _usage_error(error) from None
+        raise usage_error(error) from None
     for name, n in written.items():
         err.print(f"{name}: {n} rows")
     err.print(f"→ {output}")

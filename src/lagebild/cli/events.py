@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from lagebild.cli.common import DbOption, analyze_dict, app, err, eval_app, store_db
+from lagebild.cli.common import DbOption, analyze_dict, app, err, eval_app, store_db, usage_error
 
 
 class EventExport(StrEnum):
@@ -37,7 +37,10 @@ def events_command(
     """Coded events in the corpus store: who did what to whom, when."""
     from lagebild.store.events import export_gdelt, export_plover, query_events, summary
 
-    rows = query_events(store_db(db), actor=actor, recipient=recipient, type=type_, since=since, until=until, limit=limit)
+    try:
+        rows = query_events(store_db(db), actor=actor, recipient=recipient, type=type_, since=since, until=until, limit=limit)
+    except ValueError as error:
+        raise usage_error(error) from None
     if export is not None:
         writer = export_plover if export is EventExport.plover else export_gdelt
         if output is None:

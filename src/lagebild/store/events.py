@@ -5,8 +5,9 @@
     export_gdelt(rows, out)       a GDELT-style tab-separated table
 
 An actor or recipient filter matches a participant's KB id, actor key, name or mention (any
-case; a first or last name suffices: `Stoltenberg`) or its country code (`RUS`). Dates compare
-by their common precision: `--until 2021-06` keeps events of 2021-06-30 and of `2021`.
+case; a first or last name suffices: `Stoltenberg`) or its country code (`RUS`). A date range keeps
+events whose (possibly partial) date overlaps it, as for statements: `--until 2021-06` keeps events
+of 2021-06-30 and of `2021`, `--since 2021-06-15` those of `2021-06`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 from typing import IO, Any
 
 from lagebild.store.db import as_connection
+from lagebild.store.queries import pad_date, padded_date_column
 
 Db = Any  # str | Path | sqlite3.Connection
 
@@ -57,11 +59,11 @@ def query_events(
             where.append("ev.type = ? COLLATE NOCASE")
             params.append(type)
         if since:
-            where.append(f"substr({EVENT_DATE}, 1, length(?)) >= ?")
-            params += [since, since]
+            where.append(f"{padded_date_column(f'({EVENT_DATE})', '99')} >= ?")
+            params.append(pad_date(since, "00"))
         if until:
-            where.append(f"substr({EVENT_DATE}, 1, length(?)) <= ?")
-            params += [until, until]
+            where.append(f"{padded_date_column(f'({EVENT_DATE})', '00')} <= ?")
+            params.append(pad_date(until, "99"))
         sql = f"""SELECT ev.doc_id, ev.n, ev.event, {EVENT_DATE} AS event_date, d.date AS document_date, d.source, d.url
             FROM events ev JOIN documents d ON d.doc_id = ev.doc_id
             {"WHERE " + " AND ".join(where) if where else ""}

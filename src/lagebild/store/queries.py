@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,25 +16,29 @@ Db = str | Path | sqlite3.Connection
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _BAREWORD = re.compile(r"^[\w*]+$")
 
-# A document's stated date, padded to its latest possible day (2025 -> 2025-99-99) or to
-# its earliest (2025 -> 2025-00-00); a range filter keeps documents whose date overlaps it.
-_DATE_HIGH = (
-    "(CASE length(d.date) WHEN 4 THEN d.date || '-99-99' "
-    "WHEN 7 THEN d.date || '-99' ELSE d.date END)"
-)
-_DATE_LOW = (
-    "(CASE length(d.date) WHEN 4 THEN d.date || '-00-00' "
-    "WHEN 7 THEN d.date || '-00' ELSE d.date END)"
-)
+
+def check_date(value: str | None) -> str | None:
+    """A YYYY[-MM[-DD]] filter value, or ValueError."""
+    if value and not _DATE.match(value):
+        raise ValueError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    return value or None
 
 
-def _pad(date: str, high: bool) -> str:
-    if not _DATE.match(date):
-        raise ValueError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {date!r}")
-    fill = "99" if high else "00"
-    while len(date) < 10:
-        date += "-" + fill
-    return date
+def pad_date(value: str, fill: str) -> str:
+    """A partial date padded to a full day: fill `00` for its earliest, `99` for its latest."""
+    check_date(value)
+    while len(value) < 10:
+        value += "-" + fill
+    return value
+
+
+def padded_date_column(column: str, fill: str) -> str:
+    """SQL for a YYYY[-MM[-DD]] column padded like `pad_date`: a range filter keeps documents
+    whose (possibly partial) date overlaps it (a document dated 2025-07 matches since 2025-07-15)."""
+    return (
+        f"(CASE length({column}) WHEN 4 THEN {column} || '-{fill}-{fill}' "
+        f"WHEN 7 THEN {column} || '-{fill}' ELSE {column} END)"
+    )
 
 
 def fts_query(query: str) -> str:
@@ -62,26 +67,22 @@ def _run(db: Db, sql: str, params: list[Any] | tuple[Any, ...]) -> list[dict[str
             conn.close()
 
 
-def _phrases(query: str) -> str:
-    """Every word a quoted phrase: no FTS5 operators left."""
-    return " ".join(
-        '"' + token.replace('"', "") + '"' for token in query.split() if token.replace('"', "")
-    )
-
-
-def _run_fts(db: Db, sql: str, params: list[Any], at: int) -> list[dict[str, Any]]:
-    """Run with params[at] as an FTS5 query; if FTS5 rejects its syntax, as plain words."""
+def run_fts(execute: Callable[[str, list[Any]], list[Any]], sql: str, params: list[Any], at: int) -> list[Any]:
+    """`execute(sql, params)` with params[at] as an FTS5 query; if FTS5 rejects its syntax, again
+    with every word a quoted phrase (no operators left)."""
     raw = params[at]
     params[at] = fts_query(raw)
     try:
-        return _run(db, sql, params)
+        return execute(sql, params)
     except sqlite3.OperationalError as error:
         if "fts5" not in str(error) and "syntax" not in str(error):
             raise
-        params[at] = _phrases(raw)
-        if not params[at]:
-            return []
-        return _run(db, sql, params)
+    params[at] = " ".join('"' + token.replace('"', "") + '"' for token in raw.split() if token.replace('"', ""))
+    return execute(sql, params) if params[at] else []
+
+
+def _run_fts(db: Db, sql: str, params: list[Any], at: int) -> list[dict[str, Any]]:
+    return run_fts(lambda q, p: _run(db, q, p), sql, params, at)
 
 
 def search(db: Db, query: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -146,12 +147,12 @@ def statements(
             where.append("s.kind = ?")
             params.append(kind)
         if since:
-            low = _pad(since, high=False)
-            where.append(f"d.date >= ? AND {_DATE_HIGH} >= ?")
+            low = pad_date(since, "00")
+            where.append(f"d.date >= ? AND {padded_date_column('d.date', '99')} >= ?")
             params += [low[:4], low]
         if until:
-            high = _pad(until, high=True)
-            where.append(f"d.date <= ? AND {_DATE_LOW} <= ?")
+            high = pad_date(until, "99")
+            where.append(f"d.date <= ? AND {padded_date_column('d.date', '00')} <= ?")
             params += [high, high]
         sql = f"""
             SELECT s.doc_id, s.n, d.date, d.stated_date, s.kind, s.speaker_name, s.speaker_actor,

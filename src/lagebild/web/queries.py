@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lagebild.store.queries import fts_query
+from lagebild.store.queries import check_date, pad_date, padded_date_column, run_fts
 
 KINDS = ("direct", "indirect", "mixed")  # offered even when the store has none yet
 _KIND = re.compile(r"^[a-z_]{1,30}$")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _HEADER = re.compile(r"\A\s*date\s+\S+")
 # Marks around full-text matches in snippets: control characters no article text contains,
 # so the page can split on them and escape every piece.
@@ -53,26 +52,6 @@ def date_column(conn: sqlite3.Connection) -> str:
 def speaker_entity_column(conn: sqlite3.Connection) -> str:
     """The speaker's KB id in the statements table (store schema 2), else NULL."""
     return "s.speaker_entity" if "speaker_entity" in _columns(conn, "statements") else "NULL"
-
-
-def check_date(value: str | None) -> str | None:
-    if value and not _DATE.match(value):
-        raise ValueError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
-    return value or None
-
-
-def _padded(column: str, fill: str) -> str:
-    """A YYYY[-MM[-DD]] column padded to a full day, `00` (earliest) or `99` (latest) filled in."""
-    return (
-        f"(CASE length({column}) WHEN 4 THEN {column} || '-{fill}-{fill}' "
-        f"WHEN 7 THEN {column} || '-{fill}' ELSE {column} END)"
-    )
-
-
-def _pad(value: str, fill: str) -> str:
-    while len(value) < 10:
-        value += "-" + fill
-    return value
 
 
 @dataclass
@@ -114,9 +93,9 @@ class _Where:
 def _date_range(where: _Where, column: str, since: str, until: str) -> None:
     """Keep documents whose (possibly partial) date overlaps [since, until]."""
     if since:
-        where.add(f"{column} IS NOT NULL AND {_padded(column, '99')} >= ?", _pad(since, "00"))
+        where.add(f"{column} IS NOT NULL AND {padded_date_column(column, '99')} >= ?", pad_date(since, "00"))
     if until:
-        where.add(f"{column} IS NOT NULL AND {_padded(column, '00')} <= ?", _pad(until, "99"))
+        where.add(f"{column} IS NOT NULL AND {padded_date_column(column, '00')} <= ?", pad_date(until, "99"))
 
 
 MAX_NAMES = 2000  # distinct names a substring filter may stand for before it scans instead
@@ -159,19 +138,7 @@ def _split(clause: tuple[str, list[Any]]) -> tuple[Any, ...]:
 
 
 def _run_fts(conn: sqlite3.Connection, sql: str, params: list[Any], at: int) -> list[sqlite3.Row]:
-    """Run with params[at] as an FTS5 query; when FTS5 rejects its syntax, as quoted words."""
-    raw = params[at]
-    params[at] = fts_query(raw)
-    try:
-        return conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as error:
-        if "fts5" not in str(error) and "syntax" not in str(error):
-            raise
-    words = [w.replace('"', "") for w in raw.split()]
-    params[at] = " ".join(f'"{w}"' for w in words if w)
-    if not params[at]:
-        return []
-    return conn.execute(sql, params).fetchall()
+    return run_fts(lambda q, p: conn.execute(q, p).fetchall(), sql, params, at)
 
 
 # ------------------------------------------------------------------------------ documents

@@ -36,7 +36,7 @@ def test_names_titles_and_countries(entities):
 def test_mentions_are_sorted_and_serialise_to_the_contract(entities):
     mentions = entities("Die Nato und die EU beraten in Brüssel über China.")
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
-    assert set(mentions[0].to_json()) == {"start", "end", "text", "label", "kb_id", "name", "country", "role", "cluster"}
+    assert set(mentions[0].to_json()) == {"start", "end", "text", "label", "kb_id", "name", "country", "role", "cluster", "proper"}
     text = "Die Nato und die EU beraten in Brüssel über China."
     assert all(text[m.start : m.end] == m.text for m in mentions)
 

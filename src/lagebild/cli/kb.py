@@ -30,6 +30,9 @@ def kb_show(
         out.print(f"[bold]{escape(entry.name)}[/bold]  [dim]{entry.id} · {entry.label} · {entry.country or '—'}[/dim]")
         if entry.aliases:
             out.print("  aliases: " + escape(", ".join(entry.aliases[:12])))
+        common = [n for n in entry.names if entry.is_common_noun(n)]
+        if common:
+            out.print("  common nouns (actor, no proper name): " + escape(", ".join(common)))
         for office in getattr(entry, "offices", ()):
             titles = kb.titles(entry, office)
             out.print(f"  {office.start or '?'} – {office.end or 'today'}  {escape(titles[0] if titles else office.role)} ({office.of})")

@@ -25,6 +25,7 @@ from .model import (
     TitleRule,
     clean,
     default_surname,
+    fold,
     slugify,
 )
 
@@ -32,7 +33,7 @@ ENV_VAR = "LAGEBILD_KB"
 TITLES_FILE = "titles.tsv"
 RECORD_TYPES = ("person", "org", "place", "country", "title")
 
-_LIST_FIELDS = ("aliases", "abbr", "forms", "adjectives", "demonyms", "metonyms", "offices")
+_LIST_FIELDS = ("aliases", "abbr", "forms", "adjectives", "demonyms", "metonyms", "offices", "common_nouns", "definite_aliases")
 _SHORT_KEYS = {"g": "gender", "nat": "nationality", "en": "name_en", "sn": "surname", "wd": "wikidata"}
 
 
@@ -136,9 +137,12 @@ def parse_office(raw: Any, where: str) -> Office:
 
 def _common(rec: dict[str, Any]) -> dict[str, Any]:
     where = rec["_source"]
-    aliases = [clean(a) for a in _as_list(rec.get("aliases"), where, "aliases") if isinstance(a, str)]
+    definite = [clean(a) for a in _as_list(rec.get("definite_aliases"), where, "definite_aliases") if isinstance(a, str)]
+    aliases = [clean(a) for a in _as_list(rec.get("aliases"), where, "aliases") if isinstance(a, str)] + definite
+    common = frozenset(fold(n) for n in _as_list(rec.get("common_nouns"), where, "common_nouns") if isinstance(n, str))
     return {"id": rec["id"], "name": clean(rec["name"]), "aliases": tuple(dict.fromkeys(aliases)),
-            "name_en": rec.get("name_en"), "wikidata": rec.get("wikidata")}
+            "name_en": rec.get("name_en"), "wikidata": rec.get("wikidata"), "common_nouns": common,
+            "definite_aliases": frozenset(fold(a) for a in definite)}
 
 
 def build_entry(rec: dict[str, Any]) -> Entry:

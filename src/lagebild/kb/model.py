@@ -165,6 +165,12 @@ class Entry:
     aliases: tuple[str, ...] = ()
     name_en: str | None = None
     wikidata: str | None = None
+    # names among `name`/`aliases` that are common nouns rather than proper names: the entry is
+    # the referent (`die Bundesregierung`, `die Sozialdemokraten`), but the word is no name
+    common_nouns: frozenset[str] = frozenset()  # folded
+    # common nouns among the aliases that name the entry only with the definite article and outside
+    # a prepositional phrase: `die Bahn erhöht die Preise` (Deutsche Bahn), not `mit der Bahn`
+    definite_aliases: frozenset[str] = frozenset()  # folded
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.id!r}, {self.name!r})"
@@ -172,6 +178,10 @@ class Entry:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    def is_common_noun(self, name: str) -> bool:
+        """Whether `name` (one of the entry's names) is a common noun: `Bundesregierung`, `Sozialdemokraten`."""
+        return fold(name) in self.common_nouns
 
 
 @dataclass(slots=True, eq=False, kw_only=True, repr=False)
@@ -593,6 +603,8 @@ class KnowledgeBase:
                 problems.append(f"{e.id}: unknown country {e.country!r}")
             if isinstance(e, Organisation | Place) and e.parent and e.parent not in self._entries:
                 problems.append(f"{e.id}: unknown parent {e.parent!r}")
+            problems.extend(f"{e.id}: common noun {c!r} is none of its names"
+                            for c in sorted((e.common_nouns | e.definite_aliases) - {fold(n) for n in e.names}))
             if not isinstance(e, Person):
                 continue
             if e.gender not in GENDERS:

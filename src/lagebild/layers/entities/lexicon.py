@@ -27,7 +27,9 @@ class Lexicon:
             if not words or len(words) > _MAX_PHRASE:
                 continue
             letters = [ch for ch in text if ch.isalpha()]
-            phrase = _Phrase(words, entry_id, via, 1 < len(letters) <= 6 and all(c.isupper() for c in letters), text[:1].islower())
+            entry = kb.get(entry_id)
+            common = entry is not None and entry.is_common_noun(text)
+            phrase = _Phrase(words, entry_id, via, 1 < len(letters) <= 6 and all(c.isupper() for c in letters), text[:1].islower(), common)
             self.phrases.setdefault(words[0], []).append(phrase)
         for phrases in self.phrases.values():
             phrases.sort(key=lambda p: (-len(p.words), _VIA_ORDER.get(p.via, 9)))
@@ -112,3 +114,18 @@ def _alias_words(text: str) -> list[str]:
 @lru_cache(maxsize=100_000)
 def _fold(word: str) -> str:
     return fold(word)
+
+
+
+@lru_cache(maxsize=1)
+def _english_tagger():
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger("morphmodel_en.pgz")
+
+
+@lru_cache(maxsize=50_000)
+def english_word_tags(word: str) -> frozenset[str]:
+    """The tags HanTa's English lexicon knows `word` with (BNC tags: `NN1`, `NN2`, `AJ0`, `VVG`, `NP0` …)."""
+    tagger = _english_tagger()
+    return frozenset(tagger.int2tag[tag] for tag, _ in tagger.cache.get(word.lower(), ()))

@@ -50,6 +50,7 @@ class Mention:
     gender: str | None = None
     sector: str | None = None  # GOV or MIL for a state named through its organs or seat of power
     role_span: Span | None = None  # where the text gives the role (`Kreml-Chef` before `Wladimir Putin`)
+    common_noun: bool = False  # the entry named by a common noun (`die Bundesregierung`, `die Sozialdemokraten`)
 
     @property
     def span(self) -> Span:
@@ -57,13 +58,13 @@ class Mention:
 
     @property
     def is_name(self) -> bool:
-        """Named in the text (not a title, adjective or compound part): what NER scores count."""
-        return self.via in NAME_VIAS and not (self.text[:1].islower() and " " in self.text)  # `dpa`, not `israelische Armee`
+        """Named by a proper name (not a title, adjective, compound part or common noun): what NER scores count."""
+        return not self.common_noun and self.via in NAME_VIAS and not (self.text[:1].islower() and " " in self.text)  # `dpa`, not `israelische Armee`
 
     def to_json(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "label": self.label,
                 "kb_id": self.kb_id, "name": self.name, "country": self.country, "role": self.role,
-                "cluster": self.cluster}
+                "cluster": self.cluster, "proper": self.is_name}
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,4 @@ class _Phrase:
     via: str
     acronym: bool
     lower: bool  # written in lower case in the knowledge base (adjectives, `irakisch-Kurdistan`)
+    common: bool = False  # a common noun naming the entry (`Bundesregierung`): an actor, no proper name

@@ -23,7 +23,8 @@ def fake_analyze(estimates: dict[str, str | None], verdicts: dict[str, bool | No
 
     def analyze(text: str, date: str | None = None, id: str | None = None) -> dict:
         if date is None:
-            return {"dating": {"estimate": estimates[text], "interval": None, "confidence": 0.5,
+            interval = [estimates[text][:4] + "-06", estimates[text][:4] + "-12"] if estimates[text] else None
+            return {"dating": {"estimate": estimates[text], "interval": interval, "confidence": 0.5,
                                "consistent": None, "evidence": []}}
         return {"dating": {"estimate": estimates[text], "consistent": verdicts[text],
                            "evidence": [{"reason": "r", "rules_out_stated": verdicts[text] is False}]}}
@@ -46,6 +47,8 @@ def test_scores_year_month_share_and_false_alarms(tmp_path):
     assert figures["year_accuracy"] == pytest.approx(2 / 3)  # no estimate counts as wrong
     assert figures["month_accuracy"] == pytest.approx(1 / 3)  # a year-level estimate never matches a month
     assert figures["false_alarm_rate"] == pytest.approx(1 / 3)
+    assert figures["year_accuracy_estimated"] == pytest.approx(1.0)  # both estimates have the right year
+    assert figures["interval_contains"] == pytest.approx(1 / 2)  # 2021-06 … 2021-12 holds 2021-06; 2008-06 … 2008-12 not 2008-03
     assert "false alarm" in format_time_report(report, misses=True)
 
 

@@ -1,14 +1,15 @@
 """Dating the document: when was the text written, judged from its content alone.
 
-Every clue (found by `dating_clues`) is an `Evidence`: the months in which the text may have been written, with a
-weight. *Hard* evidence bounds the time of writing (who holds which office, an event told
-relative to the text, a past-tense date); *soft* evidence says where inside those bounds the
-text most likely lies (dates mentioned, people active then). The interval is the run of
-months that satisfies the heaviest set of hard evidence; the estimate lies in it: where an event
-points, else just after the latest date the text tells of, else where the people named held
-office, else the middle. A stated date (header or given) that lies where clearly less
-hard evidence holds is judged inconsistent, and relative expressions are then resolved against
-the estimate instead. Conventions and weights: docs/time.md, "Dating the document".
+Every clue (found by `dating_clues`) is an `Evidence` that scores each month of writing with a
+likelihood (`dating_model`): a past-tense date says the text is later and most likely soon
+after, an office holder named in the present says it lies inside the term, a word such as
+`Hartz IV` that it is not older than the word. The log-likelihoods add up with a prior over the
+months to a posterior. The estimate is the year with the most mass (and its best month when
+that month holds enough of it), the interval the months around it that are not much less
+likely, the confidence the posterior mass of the estimate. A stated date (header or given) that
+is far less likely than the estimate, where hard clues rule it out, is judged inconsistent, and
+relative expressions are then resolved against the estimate instead. Conventions and
+parameters: docs/time.md, "Dating the document".
 """
 
 from __future__ import annotations
@@ -17,25 +18,38 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from lagebild.document import Document
 from lagebild.kb import KnowledgeBase, load_kb
 from lagebild.layers.dating_clues import (
-    FIRST_DAY,
-    LAST_DAY,
     Clauses,
-    DateRange,
     Evidence,
     collect_evidence,
     load_words,
     months_after,
 )
+from lagebild.layers.dating_model import (
+    FIRST_DAY,
+    N_MONTHS,
+    credible_run,
+    grid_date,
+    log_likelihood,
+    month_number,
+    posterior,
+    year_masses,
+)
 from lagebild.layers.timex import Anchor, Timex, anchor_from, find_timexes, value_period
 
 __all__ = ["Dating", "DatingLayer", "Evidence", "date_document"]
 
-# a stated date is inconsistent when at least this much more hard weight holds at the estimate
-# than at the stated date (one office or one dated event)
-INCONSISTENT = 2.0
+# A stated date is inconsistent when the clues' joint likelihood there is below e^-UNLIKELY of
+# its best, and clues of at least INCONSISTENT hard weight (one office, one dated event) are
+# each at least e^RULED_OUT times less likely there than at the estimate.
+UNLIKELY, RULED_OUT, INCONSISTENT = 4.0, 3.0, 2.0
+CREDIBLE = 0.01  # the interval: the months at least this likely relative to the best
+TIED = 0.95  # years within this share of the best are as good as the best
+MONTH_SHARE = 0.3  # the estimate names the month when it holds this share of its year's mass
 
 
 @dataclass(slots=True)
@@ -72,177 +86,71 @@ class Dating:
 
 
 def _index(d: dt.date) -> int:
-    d = min(max(d, FIRST_DAY), LAST_DAY)
-    return (d.year - FIRST_DAY.year) * 12 + d.month - 1
+    return min(max(month_number(d), 0), N_MONTHS - 1)
 
 
-def _month_date(i: int) -> dt.date:
-    return dt.date(FIRST_DAY.year + i // 12, i % 12 + 1, 1)
-
-
-def _months(lo: dt.date, hi: dt.date) -> range:
-    """The grid months a range covers; empty when it lies wholly outside the grid."""
-    if hi < lo or hi < FIRST_DAY or lo > LAST_DAY:
-        return range(0)
-    return range(_index(lo), _index(hi) + 1)
-
-
-N_MONTHS = _index(LAST_DAY) + 1
-
-
-def _mask(ranges: list[DateRange]) -> list[bool]:
-    mask = [False] * N_MONTHS
-    for lo, hi in ranges:
-        for i in _months(lo, hi):
-            mask[i] = True
-    return mask
-
-
-def _scores(evidence: list[Evidence]) -> tuple[list[float], list[float], list[list[bool]]]:
-    hard, soft, masks = [0.0] * N_MONTHS, [0.0] * N_MONTHS, []
-    for ev in evidence:
-        mask = _mask(ev.hard) if ev.hard else []
-        masks.append(mask)
-        for i, inside in enumerate(mask):
-            if inside:
-                hard[i] += ev.weight
-        best = [0.0] * N_MONTHS  # a clue's soft ranges do not add up among themselves
-        for (lo, hi), w in ev.soft:
-            for i in _months(lo, hi):
-                best[i] = max(best[i], w)
-        for i, w in enumerate(best):
-            soft[i] += w
-    return hard, soft, masks
-
-
-def _run(allowed: list[bool], i: int) -> tuple[int, int]:
-    lo = hi = i
-    while lo > 0 and allowed[lo - 1]:
-        lo -= 1
-    while hi < N_MONTHS - 1 and allowed[hi + 1]:
-        hi += 1
-    return lo, hi
+def _month_text(i: int) -> str:
+    return grid_date(i).isoformat()[:7]
 
 
 def date_document(evidence: list[Evidence], stated: str | None) -> Dating:
     """The verdict from the evidence (see the module docstring)."""
-    hard, soft, masks = _scores(evidence)
-    top = max(hard)
-    consistent, ruled_out = _consistency(stated, hard, top, masks)
-    for k, ev in enumerate(evidence):
-        ev.fitting, ev.rules_out_stated = None, k in ruled_out
-    if top == 0 and max(soft) == 0:
-        return Dating(stated, None, None, 0.0, None, [])
-    allowed = [h == top for h in hard]
-    pick = _pick(evidence, allowed)
-    if pick is None:  # several runs of months, nothing to choose between them
-        used = [ev for ev, mask in zip(evidence, masks, strict=True) if mask or ev.rules_out_stated]
-        return Dating(stated, None, None, 0.0, consistent, used)
-    best, month_level, own = pick
-    lo, hi = _run(allowed, best) if top > 0 else own
-    d = _month_date(best)
-    estimate = d.isoformat()[:7] if month_level or lo == hi else str(d.year)
-    days = [] if len(estimate) > 4 else _days_in(evidence, d.year, lo, hi)
-    if days:  # the latest day named without its year gives the month
-        best = max(days)
-        estimate = _month_date(best).isoformat()[:7]
-    for ev, mask in zip(evidence, masks, strict=True):
-        if mask:
-            ev.fitting = next((r for r in ev.hard if best in _months(*r)), None)
-    used = [ev for ev, mask in zip(evidence, masks, strict=True)
-            if (mask and mask[best]) or ev.rules_out_stated or _soft_at(ev, best)
-            or (ev.kind == "day" and len(estimate) > 4 and _index(dt.date(d.year, ev.month, 1)) == best)]
-    confidence = _confidence(top, soft[best], hi - lo + 1)
-    return Dating(stated, estimate, (_open(lo, True), _open(hi, False)), confidence, consistent, used)
-
-
-def _pick(evidence: list[Evidence], allowed: list[bool]) -> tuple[int, bool, tuple[int, int]] | None:
-    """The month of the estimate, whether it is known to the month, and the months the clue
-    chosen covers. In order: an event told relative to the text; the latest date the text tells
-    of (a text is written soon after the last thing it reports); people active then; the middle
-    of the allowed months (None when they fall into several runs)."""
-    event = _best_soft([ev for ev in evidence if ev.kind == "event"], allowed)
-    if event is not None:
-        return event[0], event[1][0] == event[1][1], event[1]
-    latest = _latest_date(evidence, allowed)
-    if latest is not None:
-        return latest
-    people = _best_soft([ev for ev in evidence if ev.kind != "date"], allowed)
-    if people is not None:
-        lo, hi = people[1]
-        return (lo + hi) // 2, lo == hi, people[1]
-    runs = sorted({_run(allowed, i) for i in range(N_MONTHS) if allowed[i]})
-    if len(runs) > 1:
-        told = [_months(*ev.soft[0][0]) for ev in evidence if ev.kind == "date" and ev.soft]
-        told = [m[0] for m in told if m]
-        if not told:
-            return None
-        later = [r for r in runs if r[1] >= max(told)]  # written after the last thing it tells of
-        runs = later[:1] or runs[-1:]
-    lo, hi = runs[0]
-    if lo == 0 and hi == N_MONTHS - 1:
-        return None  # nothing bounds the time of writing
-    middle = hi if lo == 0 else (lo + hi) // 2  # `written before 2010` alone: 2010
-    return middle, lo == hi, (lo, hi)
-
-
-def _days_in(evidence: list[Evidence], year: int, lo: int, hi: int) -> list[int]:
-    """Grid months of the days named without a year, taken in `year`, that lie in [lo, hi]."""
-    months = []
     for ev in evidence:
-        if ev.kind == "day" and ev.month:
-            i = _index(dt.date(year, ev.month, 1))
-            if lo <= i <= hi:
-                months.append(i)
-    return months
-
-
-def _best_soft(evidence: list[Evidence], allowed: list[bool]) -> tuple[int, tuple[int, int]] | None:
-    """The allowed month with the most soft weight of `evidence`, and the run of allowed months
-    around it that have that much."""
+        ev.fitting, ev.rules_out_stated = None, False
     if not evidence:
-        return None
-    score = _scores(evidence)[1]
-    candidates = [i for i in range(N_MONTHS) if allowed[i] and score[i] > 0]
-    if not candidates:
-        return None
-    best = max(candidates, key=lambda i: score[i])
-    return best, _run([allowed[i] and score[i] == score[best] for i in range(N_MONTHS)], best)
-
-
-def _latest_date(evidence: list[Evidence], allowed: list[bool]) -> tuple[int, bool, tuple[int, int]] | None:
-    latest: tuple[tuple[int, bool, int], tuple[int, bool, tuple[int, int]]] | None = None
+        return Dating(stated, None, None, 0.0, None, [])
+    logliks = [log_likelihood(ev.shapes, ev.floor) for ev in evidence]
+    total = np.sum(logliks, axis=0)
+    p = posterior(total)
+    estimate, best, confidence = _estimate(p)
+    lo, hi = credible_run(p, best, CREDIBLE)
+    consistent = _consistency(stated, evidence, logliks, total, best)
     for ev in evidence:
-        if ev.kind != "date" or not ev.soft:
-            continue
-        (lo, hi), _ = ev.soft[0]
-        months = _months(lo, hi)
-        inside = [i for i in months if allowed[i]]
-        if not inside:
-            continue
-        month_level = len(months) == 1
-        key = (_month_date(inside[-1]).year, month_level, inside[-1])
-        if latest is None or key > latest[0]:
-            latest = (key, (inside[-1], month_level, (months[0], months[-1])))
-    return latest[1] if latest else None
+        ev.fitting = next((r for r in ev.hard if _index(r[0]) <= best <= _index(r[1])), None)
+    used = [ev for ev, ll in zip(evidence, logliks, strict=True) if ev.rules_out_stated or _shaped(ll, best)]
+    interval = (None if lo == 0 else _month_text(lo), None if hi == N_MONTHS - 1 else _month_text(hi))
+    return Dating(stated, estimate, interval, confidence, consistent, used)
 
 
-def _open(i: int, lower: bool) -> str | None:
-    if (lower and i == 0) or (not lower and i == N_MONTHS - 1):
+def _estimate(p: np.ndarray) -> tuple[str, int, float]:
+    """The year with the most mass, its best month, and the mass of what is estimated: the
+    month when it holds a good share of the year's mass, else the year."""
+    masses = year_masses(p)
+    top = max(masses.values())
+    tied = [y for y, m in masses.items() if m >= TIED * top]
+    year = tied[len(tied) // 2]  # a flat run of years (a term of office): its middle
+    first = (year - FIRST_DAY.year) * 12
+    months = p[first:first + 12]
+    best = first + int(np.argmax(months))
+    if p[best] >= MONTH_SHARE * masses[year]:
+        return _month_text(best), best, round(float(p[best]), 2)
+    return str(year), best, round(masses[year], 2)
+
+
+def _shaped(loglik: np.ndarray, best: int) -> bool:
+    """The clue says something, and holds at the estimate (is well above its floor there)."""
+    low = float(loglik.min())
+    return float(loglik.max()) - low > 1.0 and float(loglik[best]) - low > 1.0
+
+
+def _consistency(stated: str | None, evidence: list[Evidence], logliks: list[np.ndarray], total: np.ndarray,
+                 best: int) -> bool | None:
+    """False when the stated date is far less likely than the estimate and hard clues that hold
+    at the estimate rule it out; those clues get `rules_out_stated`."""
+    hard = [k for k, ev in enumerate(evidence) if ev.weight > 0]
+    if stated is None or not hard:
         return None
-    return _month_date(i).isoformat()[:7]
-
-
-def _consistency(stated: str | None, hard: list[float], top: float, masks: list[list[bool]]) -> tuple[bool | None, list[int]]:
-    """The verdict on the stated date, and the evidence (indices) that rules it out."""
-    if stated is None or top == 0:
-        return None, []
     a = anchor_from(stated)
-    months = _months(a.date, _period_end(a)) or range(N_MONTHS - 1, N_MONTHS)  # a future date: as today
-    at_stated = max(hard[i] for i in months)
-    if top - at_stated < INCONSISTENT:
-        return True, []
-    return False, [k for k, m in enumerate(masks) if m and not any(m[i] for i in months)]
+    months = range(_index(a.date), _index(_period_end(a)) + 1)
+    at = max(months, key=lambda i: total[i])
+    if total.max() - total[at] < UNLIKELY:
+        return True
+    ruling = [k for k in hard if logliks[k][best] - logliks[k][at] > RULED_OUT]
+    if sum(evidence[k].weight for k in ruling) < INCONSISTENT:
+        return True
+    for k in ruling:
+        evidence[k].rules_out_stated = True
+    return False
 
 
 def _period_end(a: Anchor) -> dt.date:
@@ -251,16 +159,6 @@ def _period_end(a: Anchor) -> dt.date:
     if a.granularity == "M":
         return months_after(a.date, 1) - dt.timedelta(days=1)
     return a.date
-
-
-def _soft_at(ev: Evidence, i: int) -> bool:
-    return any(i in _months(lo, hi) for (lo, hi), _ in ev.soft)
-
-
-def _confidence(hard: float, soft: float, months: int) -> float:
-    support = hard + soft
-    width = 1.0 if months <= 12 else 0.8 if months <= 36 else 0.6 if months <= 120 else 0.4
-    return round(min(0.95, support / (support + 2.0)) * width, 2)
 
 
 # --------------------------------------------------------------------------- the layer

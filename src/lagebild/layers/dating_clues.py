@@ -211,11 +211,11 @@ def _month_of(d: dt.date) -> DateRange:
 # weeks, a past month within a season, a past year during it or in the next; a day still to
 # come is announced a few weeks ahead, a year still to come up to a year or two ahead; a date
 # without tense lies around the time of writing, a little more often before it.
-PAST = {"D": (1.0, 0.6), "M": (2.0, 0.5), "S": (3.0, 0.5), "Y": (12.0, 0.5)}  # fall, near
+PAST = {"D": (0.5, 0.6), "M": (2.0, 0.5), "S": (3.0, 0.5), "Y": (12.0, 0.5)}  # fall, near
 FUTURE = {"D": (2.0, 0.5), "M": (3.0, 0.5), "S": (4.0, 0.5), "Y": (18.0, 0.5)}  # rise, near
 PLANS_AHEAD = 36.0  # the rest of what is told as still to come: plans reach a few years ahead
 SAME_YEAR = {"Y": 0.2, "S": 0.5, "M": 0.5}  # shares of tensed years, seasons, months in the year of writing
-UNTOLD = {"D": (1.0, 2.0, 0.6), "M": (2.0, 3.0, 0.5), "S": (3.0, 4.0, 0.5), "Y": (12.0, 12.0, 0.4)}  # rise, fall, near
+UNTOLD = {"D": (0.5, 0.5, 0.6), "M": (2.0, 3.0, 0.5), "S": (3.0, 4.0, 0.5), "Y": (12.0, 12.0, 0.4)}  # rise, fall, near
 
 
 def _grain(gran: str) -> str:
@@ -340,7 +340,8 @@ def _weekday_evidence(timexes: list[Timex], text: str) -> list[Evidence]:
                 days.append(d)
         if days:
             ranges = [(d - 2 * MONTH, d + 2 * MONTH) for d in days]
-            shapes = [Shape(d, d + MONTH, rise=1.0, fall=1.0) for d in days]
+            rise, fall, _ = UNTOLD["D"]  # a day named with its weekday is told close to it
+            shapes = [Shape(d, d, rise=rise, fall=fall) for d in days]
             out.append(Evidence(span, f"{span.text!r}: that day falls on that weekday only in some years", "weekday",
                                 ranges, W_WEEKDAY, shapes, F_WEEKDAY, labels=[d.isoformat() for d in days]))
     return out

@@ -391,3 +391,18 @@ def test_a_day_without_its_year_gives_the_month_and_one_still_to_come_the_month_
     assert past.estimate in ("2008-03", "2008-04")
     to_come = analyse(layers, "Im Jahr 2007 wurde gebaut. Am 24. März wird die Firma öffnen.").layers["dating"]
     assert to_come.estimate in ("2008-02", "2008-03")
+
+
+def test_a_bare_title_linked_at_the_stated_date_is_no_evidence_for_that_date(pipeline):
+    # `der Bundeskanzler` is linked to whoever held the office at the header's date; counting that
+    # holder's term would let the header vouch for itself.
+    data = pipeline.analyze("Der Bundeskanzler reiste am Montag nach Paris.", date="2023-05-10").to_dict()
+    assert not [e for e in data["dating"]["evidence"] if e["kind"] == "office"]
+
+
+
+def test_a_title_with_its_name_is_evidence(pipeline):
+    data = pipeline.analyze("Bundeskanzlerin Angela Merkel reiste am Montag nach Paris.", date="2023-05-10").to_dict()
+    offices = [e["reason"] for e in data["dating"]["evidence"] if e["kind"] == "office"]
+    assert offices and all("Angela Merkel" in reason for reason in offices)
+    assert data["dating"]["consistent"] is False

@@ -392,6 +392,11 @@ def _terms_by_title(kb: KnowledgeBase, people: list[Person], role_text: str) -> 
 
 
 def _people(kb: KnowledgeBase, entity: Any) -> list[Person]:
+    """The people a mention with a title names. A bare title (`der Pontifex`) names nobody here:
+    the entity layer linked it to whoever held the office at the stated date (directly, or
+    through coreference), and counting that term would let the stated date vouch for itself."""
+    if getattr(entity, "via", None) == "title":
+        return []
     found: list[Person] = []
     if getattr(entity, "kb_id", None):
         e = kb.get(entity.kb_id)

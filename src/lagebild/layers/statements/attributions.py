@@ -9,7 +9,15 @@ from lagebild.layers.phrases import (
     noun_phrase_at,
     phrase_after,
 )
-from lagebild.layers.statements.model import DOCUMENT_NOUNS, REPORTED_ACTS, UNSAID, Cue, Statement
+from lagebild.layers.statements.model import (
+    ACCUSATIVE_DETERMINERS,
+    DOCUMENT_NOUNS,
+    HOLDER_STARTS,
+    REPORTED_ACTS,
+    UNSAID,
+    Cue,
+    Statement,
+)
 from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
 
 
@@ -67,6 +75,8 @@ class AttributionMixin:
         right = max(right, self._clause(unit, cue.tokens[-1])[1])
         if self.tokens[left + 1].pos == "KON" and self.tokens[left + 2].lower == "wie" and left + 2 < fin:
             left += 1  # "Denn wie die Zeitung berichtete, …"
+        if self.tokens[unit.first].lower == "wie" and left > unit.first and not any(self.tokens[j].pos.endswith("(FIN)") for j in range(unit.first, fin)):
+            left = unit.first - 1  # "Wie die Ministerin, Anna Bligh, erklärte, …": the apposition stays in the wie clause
         if left + 1 >= unit.first and self.tokens[left + 1].lower == "wie" and left + 1 < fin:
             if self.tokens[i].lemma.lower() in ("nennen", "bezeichnen"):
                 return []  # "der Fahrplanwechsel, wie ihn die Eisenbahner nennen": naming, not speech
@@ -77,8 +87,8 @@ class AttributionMixin:
             if self.tokens[i].lemma.lower() == "zitieren":
                 return []
             region = self._region_before(unit, left)
-            if region and self._opens_adverbial_clause(region[0]):
-                region = None  # "Während …, dementierte dies X": the fronted clause is no message of X
+            if region and (self._opens_adverbial_clause(region[0]) or not self._has_main_clause(unit, region)):
+                region = None  # "Während …, dementierte dies X", "In Spanien, wo …, fand": no message of X
             made = self._make(unit, region, cue, np, right)
             tail = self._tail_after(unit, right)
             if made and tail:
@@ -99,6 +109,8 @@ class AttributionMixin:
             np = self._subject(left + 1, fin, right) or self._coordinated_subject(left, fin)
         if self._is_passive(fin, i):  # "Die Männer werden beschuldigt, …": the subject says nothing
             np = self._agent(i, left, right) or UNSAID
+            if np == UNSAID and self._only_opinion(cue):
+                return []  # "Es wird erwartet, dass …": an impersonal attitude, nobody's statement
         if self.tokens[i].lemma.lower() == "zitieren":
             np = self._quoted_person(fin, right) or np
         complementizer = next((j for j in range(i + 1, right) if self.tokens[j].lower in ("dass", "daß")), None)
@@ -150,6 +162,10 @@ class AttributionMixin:
                 return self._make(unit, (q.open, q.outer_end), cue, np, right)
         return []
 
+    def _only_opinion(self, cue: Cue) -> bool:
+        classes = {entry.cls for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ())}
+        return classes == {"opinion"}
+
     def _says(self, cue: Cue) -> bool:
         return any(entry.cls == "say" for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ()))
 
@@ -159,6 +175,11 @@ class AttributionMixin:
         classes = {entry.cls for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ())}
         if np is None or np == UNSAID or not classes & REPORTED_ACTS or any(q.open > self.tokens[left + 1].start for q in unit.quotes if not self._is_title(q)):
             return []
+        fin = self._finite(unit, cue.anchor)
+        if self._is_passive(fin, cue.anchor):
+            return []  # "Die Pläne wurden abgelehnt": an outcome told, not who said what
+        if any(self.tokens[j].lower == "es" for j in (fin - 1, fin + 1)) or self.tokens[np[0]].lower in ACCUSATIVE_DETERMINERS:
+            return []  # "gab es Kritik": nobody acts; "den Plan" is an object, not who speaks
         first = min(np[0], left + 1) if np[0] >= unit.first else left + 1
         end = self._clause_end_over_quotes(unit, cue.tokens[-1])
         if not self._reports_an_act(cue, first, end, np):
@@ -175,7 +196,8 @@ class AttributionMixin:
         Sturm`): an object besides the speaker, not a pronoun pointing back (`Das sagte X`), not
         `sprechen mit` (talking, not saying)."""
         words = [t for k, t in enumerate(self.tokens[first:end], first) if not (np[0] <= k <= np[1]) and k not in cue.tokens]
-        if self.tokens[first].lower in ("das", "dies", "dieses", "so") or not any(t.pos in ("NN", "NE") or t.pos.startswith("PPER") for t in words):
+        points_back = self.tokens[first].lower in ("das", "dies", "dieses", "so") and not np[0] == first < np[1]  # not "Das Amt"
+        if points_back or not any(t.pos in ("NN", "NE") or t.pos.startswith("PPER") for t in words):
             return False
         lemma = self.tokens[cue.anchor].lemma.lower()
         lowers = {t.lower for t in words}
@@ -241,12 +263,14 @@ class AttributionMixin:
             pp = (start, i)
         else:
             after = cue.tokens[-1] + 1
-            if after < unit.last and self.tokens[after].lower in ("von", "des", "der", "dem", "vom") and word not in ("laut", "gemäß"):
-                after += 1 if self.tokens[after].lower in ("von", "vom") else 0
-            np = noun_phrase_at(self.tokens, after, unit.last)
-            if np is None and word == "nach":
-                np = (i + 1, cue.tokens[-1])  # "nach Polizeiangaben": the source noun is the source
-            elif np is None and word in ("laut", "gemäß") and after < unit.last and not is_punct(self.tokens[after]) and not self.tokens[after].pos.startswith("V"):
+            if len(cue.tokens) > 1:  # "nach Polizeiangaben", "nach Angaben der Polizei": the whole phrase names the source
+                holder_end = self._holder_end(unit, after)
+                np = (i + 1, holder_end or cue.tokens[-1])
+                if holder_end is None and word != "nach" and self.tokens[i + 1].pos != "PPOSAT":
+                    np = None  # "aus Brüsseler Sicht": a view, nobody who speaks
+            else:
+                np = noun_phrase_at(self.tokens, after, unit.last)
+            if np is None and word in ("laut", "gemäß") and after < unit.last and not is_punct(self.tokens[after]) and not self.tokens[after].pos.startswith("V"):
                 np = (after, after)  # "laut faz.net"
             pp = (i, np[1] if np else i)
         if np is None:
@@ -255,12 +279,52 @@ class AttributionMixin:
         first_in_clause = left + 1
         if pp[0] - first_in_clause <= 1 and (pp[0] == first_in_clause or self.tokens[first_in_clause].pos.startswith(("PRELS", "KOUS", "PWS", "ART", "PDS"))):
             start = self.tokens[pp[1]].end
+            if pp[0] == unit.first and (verb := self._finite_after_fronted(unit, pp[1] + 1)) is not None:
+                start = self.tokens[verb].start  # "Nach Angaben eines Sprechers aus dem Amt handelte es sich …"
         else:
             start = self.tokens[unit.first].start
         region = (start, self._unit_end(unit))
         if not any(self.tokens[j].pos.startswith("V") for j in range(pp[1] + 1, unit.last)) and start != self.tokens[unit.first].start:
             return []
-        return self._make(unit, region, Cue(cue.tokens, "prep", i), np, pp[1] + 1)
+        made = self._make(unit, region, Cue(cue.tokens, "prep", i), np, pp[1] + 1)
+        for statement in made:  # "Die Ursache ist nach Angaben der Polizei unklar": the message around the attribution
+            statement.message = self._without(statement.message, pp[0], pp[1])
+        return made
+
+    def _finite_after_fronted(self, unit: Unit, i: int) -> int | None:
+        """The finite verb after a fronted phrase (V2): everything before it, relative clauses
+        included (`eines Experten, der befragt wurde,`), still belongs to the phrase."""
+        relative = False
+        for j in range(i, unit.last):
+            t = self.tokens[j]
+            if inside_quote(t.start, unit.quotes) is not None:
+                continue
+            if t.text == ",":
+                after = self.tokens[j + 1] if j + 1 < unit.last else None
+                relative = after is not None and (after.pos.startswith(("PRELS", "PRELAT")) or after.pos.startswith("APPR") and j + 2 < unit.last and self.tokens[j + 2].pos.startswith("PREL"))
+                continue
+            if t.pos.endswith("(FIN)") and not relative:
+                return j
+            if t.text in (":", ";") or t.pos.startswith("KOUS"):
+                return None
+        return None
+
+    def _without(self, message: Span, first: int, last: int) -> Span:
+        """The message without the attribution words from token `first` to `last` inside it."""
+        cut_start, cut_end = self.tokens[first].start, self.tokens[last].end
+        if message.parts or not (message.start <= cut_start and cut_end <= message.end):
+            return message
+        pieces = [self._trim(message.start, cut_start), self._trim(cut_end, message.end)]
+        pieces = [(a, b) for a, b in pieces if b > a]
+        return Span.joined(self.text, pieces) if pieces else message
+
+    def _holder_end(self, unit: Unit, after: int) -> int | None:
+        """The last word of the genitive or `von` holder after a source noun (`Angaben der
+        Polizei`, `Angaben von Amnesty International`), or None without one."""
+        if after >= unit.last or self.tokens[after].lower not in HOLDER_STARTS:
+            return None
+        holder = noun_phrase_at(self.tokens, after + (self.tokens[after].lower in ("von", "vom")), unit.last)
+        return holder[1] if holder else None
 
     def _document_before(self, unit: Unit) -> tuple[int, int] | None:
         """The document the sentence before cites (`Das Gericht veröffentlichte sein Urteil.`)."""
@@ -284,7 +348,10 @@ class AttributionMixin:
         if not pieces:
             return []
         region = (pieces[0][0], pieces[-1][1]) if len(pieces) == 1 else (pieces[-1][0], pieces[-1][1]) if left <= unit.first + 1 else (pieces[0][0], pieces[-1][1])
-        return self._make(unit, region, cue, np, right)
+        made = self._make(unit, region, cue, np, right)
+        for statement in made:
+            statement.message = self._without(statement.message, left + 1, right - 1)
+        return made
 
     # -- building ---------------------------------------------------------------
     def _make(self, unit: Unit, region, cue: Cue, np, attribution_end: int, clause: bool = True) -> list[Statement]:

@@ -189,6 +189,24 @@ class ClauseMixin:
             return True
         return t.pos in ("PRELS", "KOUI") or t.lower in ("womit", "wodurch", "sodass") or t.lower == "so" and k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "dass"
 
+    def _has_main_clause(self, unit: Unit, region: tuple[int, int]) -> bool:
+        """Whether a region holds a clause of its own with a finite verb, not only a phrase with
+        relative or adverbial clauses (`In Spanien, wo am Sonntag gewählt wird`); a quotation
+        counts as said whatever its form."""
+        if inside_quote(region[0], unit.quotes) is not None or self.text[region[0]] in QUOTE_MARKS:
+            return True
+        chunk: list[Token] = []
+        for t in [*self._slice(*region), None]:
+            if t is not None and not (t.text == "," and inside_quote(t.start, unit.quotes) is None):
+                chunk.append(t)
+                continue
+            opener = chunk[1] if len(chunk) > 1 and chunk[0].pos in ("ADV", "PTKNEG") else chunk[0] if chunk else None
+            embedded = opener is not None and opener.pos.startswith(("KOUS", "PRELS", "PWAV", "PWS", "KOUI"))
+            if not embedded and any(c.pos.endswith("(FIN)") for c in chunk):
+                return True
+            chunk = []
+        return False
+
     def _continues_narration(self, quote_end: int, end: int) -> bool:
         rest = self.text[quote_end:end].lstrip()
         return rest.startswith((",", "und ", "aber ", "sowie ")) and len(rest) > 10

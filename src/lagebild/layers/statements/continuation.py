@@ -5,12 +5,13 @@ from __future__ import annotations
 from lagebild.document import Span, Token
 from lagebild.layers.mood import has_reported_subjunctive, subjunctive_mood
 from lagebild.layers.phrases import (
+    is_name,
     is_punct,
     phrase_after,
 )
 from lagebild.layers.speakers import Speaker
 from lagebild.layers.statements.model import CONTINUATION_WINDOW, KONJ2_WINDOW, Cue, Statement
-from lagebild.layers.units import Unit, inside_quote
+from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
 from lagebild.nlp.quotes import Quote
 
 
@@ -32,7 +33,11 @@ class ContinuationMixin:
         if recent > CONTINUATION_WINDOW and self.previous is not None:
             return []
         right_after = recent <= KONJ2_WINDOW and self.previous is not None
-        if not (self._reported_subjunctive(outside, konj2=right_after) or right_after and self._reportative_sollen(outside)):
+        # reportative "soll" reports on in the very next sentence; with a perfect infinitive ("soll
+        # verletzt haben"), which only a report can mean, as far as Konjunktiv II
+        next_to_it = recent <= 1 and self.previous is not None
+        sollen = self._reportative_sollen(outside) and (next_to_it or right_after and self._perfect_infinitive(outside))
+        if not (self._reported_subjunctive(outside, konj2=right_after) or sollen):
             if speech and recent <= 1 and len(words_outside) <= 2:
                 q = speech[0]
                 return [Statement("direct", Span.of(self.text, *self._trim_quote(q.start, q.end)), None, self.previous, self._continued_mention(), unit.sentence)]
@@ -83,6 +88,10 @@ class ContinuationMixin:
         """`Er soll resistent sein`, right after a statement: what the source says, told on."""
         return any(t.lemma == "sollen" and t.pos == "VM(FIN)" and t.lower in ("soll", "sollen") for t in tokens)
 
+    @staticmethod
+    def _perfect_infinitive(tokens: list[Token]) -> bool:
+        return any(t.pos.endswith("(PP)") for t in tokens) and any(t.lower in ("haben", "sein") and t.pos.endswith("(INF)") for t in tokens)
+
     def _reported_subjunctive(self, tokens: list[Token], konj2: bool) -> bool:
         return has_reported_subjunctive(tokens, self.lex, konj2)
 
@@ -104,9 +113,36 @@ class ContinuationMixin:
             left, right = self._clause(unit, fin)
             demonstrative = self.tokens[left + 1].lower in ("das", "dies", "so")
             np = phrase_after(self.tokens, fin + 1, right) if demonstrative else self._subject(left + 1, fin, right)
+            if np is None and left == fin - 1 and left >= unit.first and self.tokens[left].text == "," and self._names_apposition(unit, left):
+                np = self._unit_subject(unit)  # "Der Chef des Verbands, Peter Hahn, warnte:"
             if np:
                 return cue, np
         return None
+
+    def _names_apposition(self, unit: Unit, comma: int) -> bool:
+        """`Der Chef des Verbands, Peter Hahn,` before the verb: noun phrases with a name in them."""
+        return self._follows_apposition(unit, comma) and any(is_name(t) for t in self.tokens[unit.first : comma])
+
+    def _introduction(self, unit: Unit, orphan, following: Unit | None) -> tuple[Cue | None, tuple[int, int]] | None:
+        """A sentence closing with a colon introduces what follows: `Peter Hahn warnte:` (a cue),
+        or before a quotation any clause or name (`Hier sparte der Präsident nicht mit Kritik:`,
+        `Erkki Tuomioja, Präsident des Rats:`). Returns (cue or None, speaker phrase) or None."""
+        last = unit.last - 1
+        if last <= unit.first or self.tokens[last].text != ":" or inside_quote(self.tokens[last].start, unit.quotes) is not None:
+            return None
+        if orphan:
+            return orphan
+        if following is None or self.tokens[following.first].text not in QUOTE_MARKS:
+            return None
+        fin = next((j for j in range(unit.first, last) if self.tokens[j].pos.endswith("(FIN)")), None)
+        if fin is None:
+            np = self._first_phrase(unit)
+            return (None, np) if np else None
+        np = self._unit_subject(unit)
+        if np is None:
+            return None
+        particles = [j for j in range(fin + 1, last) if self.tokens[j].pos == "PTKVZ"]
+        return Cue([fin, *particles[-1:]], "verb", fin), np
 
     def _statement_before(self, previous: Unit, cue: Cue, np) -> Statement:
         """`… Das berichten arabische Medien.`: the sentence before is what they reported."""

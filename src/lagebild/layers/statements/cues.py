@@ -19,6 +19,8 @@ from lagebild.layers.statements.model import (
 )
 from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
 
+NAMING_VERBS = {"nennen", "bezeichnen"}  # verbs of naming: an attributive `genannt` names, it says nothing
+
 
 class CueMixin:
     """Part of the statement extractor (see finder.py); works on its shared state."""
@@ -83,6 +85,9 @@ class CueMixin:
             return None
         left, right = self._clause(unit, i)
         clause = range(left + 1, right)
+        if self._attributive_participle(unit, i, clause):
+            return None
+
         def companion_at(entry) -> int | None:
             word = entry.companion.split()[-1].lower()
             return next((j for j in clause if j != i and self.tokens[j].lower == word and self._is_companion(j, right)), None)
@@ -104,6 +109,14 @@ class CueMixin:
             return None
         return Cue([i], "verb", i)
 
+    def _attributive_participle(self, unit: Unit, i: int, clause: range) -> bool:
+        """`Das Objekt, genannt 2003 EL61, …`, `auch Scratching genannt`: a naming participle
+        without a finite verb in its clause names, it does not attribute."""
+        if self.tokens[i].lemma.lower() not in NAMING_VERBS or self.tokens[i].pos != "VV(PP)" or self._finite(unit, i) != i:
+            return False
+        end = self._clause_end_over_quotes(unit, i)  # "…, dass er bestätigt wurde": the auxiliary follows
+        return not any(self.tokens[j].pos.endswith("(FIN)") for j in range(i + 1, end) if inside_quote(self.tokens[j].start, unit.quotes) is None)
+
     def _is_companion(self, j: int, right: int) -> bool:
         """A particle companion (`warf … vor`) is the separated particle, not a preposition
         (`siegte vor der Russin`): tagged as particle or closing its clause."""
@@ -123,7 +136,7 @@ class CueMixin:
 
     def _source_noun_after(self, unit: Unit, i: int) -> int | None:
         j = i + 1
-        while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART", "PDAT", "PIAT", "PPOSAT")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith(("ART", "PDAT", "PPOSAT"))):
+        while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART", "PDAT", "PIAT", "PPOSAT", "PRELAT")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith(("ART", "PDAT", "PPOSAT"))):
             j += 1
         if j < unit.last and self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS):
             events = self.tokens[j].lower.endswith(EVENT_LIKE_SOURCES) and self.tokens[i + 1].lower == "dem"
@@ -158,8 +171,10 @@ class CueMixin:
         return None
 
     def _names_document(self, np: tuple[int, int]) -> bool:
-        documents = DOCUMENT_NOUNS
-        return any(self.tokens[k].pos == "NN" and self.tokens[k].lower.endswith(documents) for k in range(np[0], np[1] + 1))
+        def document(word: str) -> bool:  # genitives too: "in der Vorabversion des Berichts"
+            return any(form.endswith(DOCUMENT_NOUNS) for form in (word, word.removesuffix("s"), word.removesuffix("es")))
+
+        return any(self.tokens[k].pos == "NN" and document(self.tokens[k].lower) for k in range(np[0], np[1] + 1))
 
     def _unnamed(self, i: int, right: int):
         """A bare `heißt es` names nobody; `hieß es weiter` goes on with the source before."""
@@ -175,7 +190,10 @@ class CueMixin:
             t = self.tokens[i]
             if t.text == ":" and i > unit.first and inside_quote(t.start, unit.quotes) is None:
                 before = self.tokens[unit.first : i]
-                if any(is_name(b) for b in before) and not any(b.pos.startswith("V") for b in before) and i + 1 < unit.last:
+                # `Gabriel: „…“` quotes; `Pau: Die Maßnahme …` without quotation marks is a turn in
+                # an interview transcript or a label, not speech the article reports
+                quoted = i + 1 < unit.last and self.tokens[i + 1].text in QUOTE_MARKS
+                if any(is_name(b) for b in before) and not any(b.pos.startswith("V") for b in before) and quoted:
                     return Cue([i], "colon", i)
                 return None
         return None

@@ -55,9 +55,15 @@ class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, Continua
     # -- driver ---------------------------------------------------------------
     def run(self) -> list[Statement]:
         units = build_units(self.doc, self.quotes)
+        introducing: tuple[int, Cue | None] = (-2, None)  # the unit of the last "X sagte:" and its cue
         for n, unit in enumerate(units):
             found = self._attributed(unit) or self._continued(unit, n)
             orphan = None if found else self._orphan_attribution(unit)
+            intro = None if found else self._introduction(unit, orphan, units[n + 1] if n + 1 < len(units) else None)
+            if intro:
+                self.previous, self.previous_mention = self._speaker(intro[1])
+                self.last_statement_unit, introducing = n, (n, intro[0])
+                continue
             if orphan and self.statements and self.statements[-1].cue is None and self.statements[-1].sentence >= units[max(0, n - 1)].sentence:
                 self._reattribute(self.statements[-1], *orphan)
                 continue
@@ -70,6 +76,8 @@ class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, Continua
             for statement in found:
                 if statement.cue is not None:
                     self._resolve_provisional(statement)
+                elif introducing[0] == n - 1 and introducing[1] is not None:  # the quotation after "X warnte:" takes its cue
+                    statement.cue = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in introducing[1].tokens])
                 self.statements.append(statement)
                 if statement.speaks_on is not None:
                     if statement.speaks_on[0] is not None:

@@ -18,6 +18,10 @@ QUOTED_WORDING_BEFORE = {"ein", "eine", "einen", "einem", "einer", "eines", "als
 IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
 REPORTED_ACTS = {"say", "report", "announce", "accuse", "criticise", "demand", "reject", "warn", "promise", "ask", "write"}
 EVENT_LIKE_SOURCES = ("bericht", "hinweis")  # "nach dem Bericht": "after" unless a holder follows
+# determiners that mark a noun phrase as accusative (or dative plural): never the subject that speaks
+ACCUSATIVE_DETERMINERS = {"den", "einen", "keinen", "seinen", "ihren", "meinen", "unseren", "diesen", "jenen"}
+# words that open the holder of a source noun: `Angaben der Polizei`, `eines Sprechers`, `von X`
+HOLDER_STARTS = {"der", "des", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "von", "vom"}
 UNSAID = (-1, -1)  # a speaker phrase that names nobody: passives without agent
 CONTINUATION_WINDOW = 8  # units after the last statement in which Konjunktiv I continues it
 KONJ2_WINDOW = 2  # Konjunktiv II is also hypothetical in narration: only right after a statement

@@ -12,7 +12,13 @@ from lagebild.layers.phrases import (
     phrase_before,
 )
 from lagebild.layers.speakers import Speaker
-from lagebild.layers.statements.model import SOURCE_NOUNS, SPEECH_NOUNS, UNSAID
+from lagebild.layers.statements.model import (
+    ACCUSATIVE_DETERMINERS,
+    HOLDER_STARTS,
+    SOURCE_NOUNS,
+    SPEECH_NOUNS,
+    UNSAID,
+)
 from lagebild.layers.units import Unit, inside_quote
 
 
@@ -22,8 +28,8 @@ class SubjectMixin:
     def _subject(self, start: int, fin: int, right: int) -> tuple[int, int] | None:
         """Subject of a V2 clause: the first constituent, unless a name or pronoun follows the verb
         and the first constituent names nobody (`Angesichts der Kritik erklärte Olmert, …`)."""
-        before = phrase_before(self.tokens, start, fin)
-        after = phrase_after(self.tokens, fin + 1, right)
+        before = self._nominative(phrase_before(self.tokens, start, fin))
+        after = self._nominative(phrase_after(self.tokens, fin + 1, right))
         if before and after and after[0] == fin + 1:
             stretch = self.tokens[before[0] : before[1] + 1]
             first = self.tokens[after[0]]
@@ -32,6 +38,10 @@ class SubjectMixin:
             if not any(is_name(t) for t in stretch) and (named_after and not plural_verb or any(t.pos.startswith("APPR") for t in stretch)):
                 return after
         return before or after
+
+    def _nominative(self, np: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A phrase that can be the subject: not one marked accusative (`den Vorwurf`, `einen Plan`)."""
+        return None if np is None or self.tokens[np[0]].lower in ACCUSATIVE_DETERMINERS else np
 
     def _follows_main_clause(self, unit: Unit, comma: int) -> bool:
         """Whether the clause before `comma` is a main clause (finite verb not at its end)."""
@@ -104,20 +114,28 @@ class SubjectMixin:
             return None, None  # no speaker, or a prepositional phrase ("Am 1. Februar") taken for one
         first, last = self._with_apposition(*np)
         last = self.resolver.trim_to_speaker(first, last)
+        last = self._close_bracket(first, last)
         mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
         previous_offset = self._end_of_last_statement()
-        if self.tokens[last].lower.endswith(SOURCE_NOUNS + SPEECH_NOUNS) and self.tokens[first].pos == "PPOSAT" and first < last:
-            # "seiner Meinung nach": whom the possessive refers to
+        if self.tokens[last].lower.endswith(SOURCE_NOUNS + SPEECH_NOUNS) and self.tokens[first].pos in ("PPOSAT", "PRELAT") and first < last:
+            # "seiner Meinung nach", "nach dessen Angaben": whom the possessive refers to
             return self.resolver.pronoun(self.tokens[first], self.previous, previous_offset), mention
         holder = self._source_holder(first, last)
         if holder:  # "Angaben der Feuerwehr": the holder, never a person named later
             return self.resolver.resolve(*holder, None, previous_offset, cataphora=False), mention
         return self.resolver.resolve(first, last, self.previous, previous_offset), mention
 
+    def _close_bracket(self, first: int, last: int) -> int:
+        """`Thomas de Maizière (CDU)` cut before the party keeps the party it opened, not half of it."""
+        if self.tokens[last].text != "(" or last == first:
+            return last
+        closing = next((k for k in range(last + 1, min(last + 5, len(self.tokens))) if self.tokens[k].text == ")"), None)
+        return closing if closing is not None else last - 1
+
     def _source_holder(self, first: int, last: int) -> tuple[int, int] | None:
         """`Angaben der Polizei` → `der Polizei`: whose information it is, not the information."""
         for j in range(first, last):
-            if self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS) and self.tokens[j + 1].lower in ("der", "des", "von", "vom"):
+            if self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS) and self.tokens[j + 1].lower in HOLDER_STARTS:
                 start = j + 2 if self.tokens[j + 1].lower in ("von", "vom") else j + 1
                 return (start, last) if start <= last else None
         return None

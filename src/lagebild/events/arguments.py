@@ -111,6 +111,8 @@ def find_arguments(tokens: list[Token], clause: Clause, groups: list[Group], can
                 possessors.extend(group.mentions)
             elif not genitive:
                 recipients.extend(group.mentions)
+        elif prep == "von" and "obj" in frame and not args.passive and not candidate.nominal and _authored_object(tokens, group, clause):
+            recipients.extend(group.mentions)  # `akzeptiert den von X ausgearbeiteten Entwurf`: X's proposal
         elif prep == "neben" and not genitive and group.first > clause.first:  # `neben X auch Y`: X acts as well
             args.actor = args.actor + group.mentions
         elif prep in frame:
@@ -130,6 +132,22 @@ def find_arguments(tokens: list[Token], clause: Clause, groups: list[Group], can
     if not recipients and not candidate.nominal:
         args.object_token = _object_word(tokens, clause, candidate, frame, args.actor_token, bool(args.actor))
     return args
+
+
+def _authored_object(tokens: list[Token], group: Group, clause: Clause) -> bool:
+    """`den von der Ratspräsidentschaft ausgearbeiteten Entwurf`: a `von` phrase inside an
+    attributive participle names the author of the object, to whom accepting or rejecting it
+    answers."""
+    k = group.first - 1
+    while k > clause.first and tokens[k].lower not in ("von", "vom"):
+        k -= 1
+    if k <= clause.first or not tokens[k - 1].pos.startswith("ART"):
+        return False
+    end = group.last + 1
+    while end < clause.last and tokens[end].pos.startswith("ADJ") and not tokens[end].text[:1].isupper():
+        end += 1
+    participle = tokens[end - 1] if end > group.last + 1 else None
+    return participle is not None and participle.lower.endswith(("ten", "ene", "enen", "tes", "tem", "te")) and end < clause.last and tokens[end].pos == "NN"
 
 
 OBJECT_PRONOUNS = {"ihn", "ihm", "ihnen", "sie", "ihr"}
@@ -266,6 +284,8 @@ def _noun_actor(tokens: list[Token], groups: list[Group], candidate: Candidate) 
     for g in groups:
         if g.first == noun + 1 or (g.first == noun + 2 and tokens[noun + 1].lower in ("des", "der")):
             return g  # genitive after the noun
+        if g.first == noun + 2 and tokens[noun + 1].pos == "NN" and g.mentions[0].label == "PER":
+            return g  # a person after a title: `des Besuchs Papst Benedikts`
         if g.last == noun - 1 and _is_genitive_name(tokens[g.last]):
             return g  # Saxon genitive: `Russlands Angriff`
         if g.last < noun and tokens[g.last].text[:1].islower() and all(_attributive(tokens[k]) for k in range(g.last + 1, noun)):

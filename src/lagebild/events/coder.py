@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from lagebild.document import Document, Sentence, Span
+from lagebild.document import Document, Sentence, Span, Token
 from lagebild.events import modality as md
 from lagebild.events.actors import ActorFactory
 from lagebild.events.arguments import (
@@ -43,6 +43,7 @@ from lagebild.kb import KnowledgeBase, load_kb
 TARGETED = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "ASSAULT"}  # "X [type]s Y": nearly always a Y
 VENUE_PREPOSITIONS = {"bei", "beim", "auf", "während"}
 VERBAL_SECTORS = {"PTY", "LEG", "OPP", "ELI"}
+REACTION_NOUNS = {"reaktion", "antwort", "vergeltung"}  # `als Reaktion auf …`: a cause, told as fact
 
 
 class EventCoder:
@@ -88,6 +89,7 @@ class _DocumentCoder(SubjectResolver, RecipientResolver, CircumstanceCoder):
         self.entity_ids = {getattr(e, "kb_id", None) for e in self.entities} - {None}
         self.statements = doc.layers.get("statements", [])
         all_timexes = doc.layers.get("timexes", [])
+        self.all_timexes = all_timexes
         self.timexes = [t for t in all_timexes if t.type == "DATE" and md.calendar_date(t.value) and not self._goal(t)]
         self.token_starts = [t.start for t in doc.tokens]
         self.adverbial = {k for x in all_timexes for k in range(bisect_right(self.token_starts, x.span.start - 1), bisect_right(self.token_starts, x.span.end - 1))}
@@ -136,6 +138,7 @@ class _DocumentCoder(SubjectResolver, RecipientResolver, CircumstanceCoder):
             _mark_rejected_content(in_clause)
             events.extend(event for _, event in in_clause)
             self.coded.extend(event for _, event in in_clause)
+        events.sort(key=lambda e: e.background)  # stable: the main acts first, in text order
         self.earlier_groups.extend(groups)
         plural_groups = [g for g in groups if len(g.mentions) > 1 and all(m.label in ("GPE", "ORG") for m in g.mentions)]
         if plural_groups:
@@ -153,6 +156,7 @@ class _DocumentCoder(SubjectResolver, RecipientResolver, CircumstanceCoder):
             prefix = prefix_actor(mentions, noun)
             if prefix is not None and (not args.actor or args.passive):
                 args.actor = [prefix]
+        adjective = self._adjective_actor(candidate) if candidate.nominal and not args.own else None
         governing, genitive = attachment(tokens, candidate.head, clause.first)
         participation = support and governing is not None and governing.lower in ("an", "am")  # `an einer Offensive beteiligt`
         venue = trigger.type == "CONSULT" and governing is not None and not genitive and governing.lower in VENUE_PREPOSITIONS and not args.actor
@@ -160,7 +164,8 @@ class _DocumentCoder(SubjectResolver, RecipientResolver, CircumstanceCoder):
             args = find_arguments(tokens, clause, groups, candidate, True, self.adverbial)
             if not args.actor:
                 return None
-        elif trigger.kind == "N" and governing is not None and not args.own and not participation:
+        background = adjective is not None and _reaction(tokens, candidate.head, clause)
+        if not venue and trigger.kind == "N" and governing is not None and not args.own and not participation and not background:
             return None  # a time anchor or label: `nach dem Putsch`, `beim Gipfel`
         referred = self._object_referent(args, clause, groups)  # `warnte ihn`, `Sanktionen gegen das Land`
         if "warn" in trigger.frame and not referred:
@@ -173,7 +178,7 @@ class _DocumentCoder(SubjectResolver, RecipientResolver, CircumstanceCoder):
         if "said" in trigger.frame:
             return self._allegation(sentence, clause, candidate, args, mentions)
         statement = self.cues.get(candidate.head, (None, None))[0]
-        actors = self._described(args) or [self._actor(m) for m in args.actor]
+        actors = [adjective] if adjective else self._described(args) or [self._actor(m) for m in args.actor]
         if not actors and statement is not None:
             speaker = self._speaker_actor(statement)
             objects = {(m.entity.start, m.entity.end) for m in args.recipient}
@@ -191,13 +196,19 @@ class _DocumentCoder(SubjectResolver, RecipientResolver, CircumstanceCoder):
         actors += [self._actor(m) for m in args.partners]  # `keine Gespräche mit Ankara`: at least the partners
         if trigger.kind == "V" and type_ == "CONSULT" and actors:
             actors += self._meeting_host(clause, mentions)
+        if not actors and candidate.nominal and (type_, mode) == ("PROTEST", "strike") and self._narrated_fact(sentence, clause, candidate):
+            actors = self._striking_union()  # `Am Mittwoch beginnt die Arbeitsniederlegung`
         if not actors:
             return None  # PLOVER codes no act without an identifiable actor
         if "warn" in trigger.frame and referred:
             type_, mode = "THREATEN", None
+        if type_ in md.SPEECH_ACTS and md.intended(tokens, clause) and self._ascribed(candidate, actors):
+            return None  # `Erdogan wolle der EU die Schuld anlasten`, says Juncker: an intention ascribed, not an act
         actor_keys = {a.key for a in actors}
         recipients = [self._actor(m) for m in args.recipient] + [r for r in referred if r.key not in actor_keys]
-        return self._finish(type_, mode, actors, recipients, sentence, clause, candidate, args, mentions, statement, content_at)
+        event = self._finish(type_, mode, actors, recipients, sentence, clause, candidate, args, mentions, statement, content_at)
+        event.background = background
+        return event
 
     def _finish(self, type_: str, mode: str | None, actors: list[Actor], recipients: list[Actor], sentence: Sentence, clause: Clause, candidate: Candidate, args: Arguments, mentions: list[Mention], statement: int | None, content_at: int | None) -> Event:
         tokens = self.tokens
@@ -228,6 +239,31 @@ class _DocumentCoder(SubjectResolver, RecipientResolver, CircumstanceCoder):
         event.location = self._location(clause, mentions, args)
         event.confidence = _confidence(candidate, args, statement)
         return event
+
+    def _narrated_fact(self, sentence: Sentence, clause: Clause, candidate: Candidate) -> bool:
+        """Told by the narrator as a fact: neither inside a statement nor hypothetical."""
+        inside = self._statement_around(self.tokens[candidate.head].start) is not None
+        return not inside and not md.hypothetical(self.tokens, clause, sentence.last_token, False)
+
+    def _ascribed(self, candidate: Candidate, actors: list[Actor]) -> bool:
+        """Whether the act stands in the statement of a speaker other than its actor."""
+        statement = self._statement_around(self.tokens[candidate.head].start)
+        speaker = self._speaker_actor(statement) if statement is not None else None
+        return speaker is not None and speaker.key not in {a.key for a in actors}
+
+    def _adjective_actor(self, candidate: Candidate) -> Actor | None:
+        """`palästinensische Raketen- und Granatenangriffe`: a country adjective right before a
+        trigger noun names its actor (where the entities layer marked no mention there)."""
+        tokens = self.tokens
+        k = candidate.head - 1
+        while k >= 0 and (tokens[k].pos == "TRUNC" or tokens[k].lower in ("und", "oder")):
+            k -= 1
+        while k >= 0 and tokens[k].pos.startswith("ADJ"):
+            country = next((m.entry for m in self.actors.kb.match(tokens[k].lemma or tokens[k].text) if m.via == "adjective" and m.entry.label == "GPE"), None)
+            if country is not None:
+                return self.actors.from_name(country.name, country.id, self.doc.span(tokens[k].start, tokens[k].end))
+            k -= 1
+        return None
 
     def _allegation(self, sentence: Sentence, clause: Clause, candidate: Candidate, args: Arguments, mentions: list[Mention]) -> Event | None:
         """`Iran missachte seine Verpflichtungen, sagte Wadephul`: inside a statement, the
@@ -318,3 +354,9 @@ def _confidence(candidate: Candidate, args: Arguments, statement: int | None) ->
     return min(score, 0.95)
 
 
+def _reaction(tokens: list[Token], head: int, clause: Clause) -> bool:
+    """`als Reaktion auf palästinensische Angriffe`: the noun names the act answered."""
+    k = head - 1
+    while k > clause.first and not tokens[k].pos.startswith(("APPR", "APPRART")):
+        k -= 1
+    return k > clause.first and tokens[k - 1].lower in REACTION_NOUNS

@@ -68,8 +68,13 @@ def future(tokens: list[Token], clause: Clause, type_: str) -> bool:
         return True
     if any(t.lower in FUTURE_WORDS for t in span):
         return True
-    intention = any(t.lemma.lower() in INTENTION_VERBS and t.pos.startswith(("VM", "VV")) for t in span)
-    return intention and infinitive
+    return intended(tokens, clause)
+
+
+def intended(tokens: list[Token], clause: Clause) -> bool:
+    """`wolle … anlasten`, `wollten … angreifen`: an intention verb with an infinitive."""
+    span = tokens[clause.first : clause.last]
+    return any(t.pos.endswith("(INF)") for t in span) and any(t.lemma.lower() in INTENTION_VERBS and t.pos.startswith(("VM", "VV")) for t in span)
 
 
 def past_words(tokens: list[Token], clause: Clause) -> bool:
@@ -90,6 +95,12 @@ def compare_dates(event: str | None, document: str | None) -> int:
     n = min(len(event), len(document), 7)
     a, b = event[:n], document[:n]
     return (a > b) - (a < b)
+
+
+def shift_year(value: str, years: int) -> str:
+    """`2017-12` → `2016-12` for years=-1 (29 February becomes the 28th)."""
+    shifted = f"{int(value[:4]) + years:04d}{value[4:]}"
+    return shifted.replace("-02-29", "-02-28") if value[4:].startswith("-02-29") else shifted
 
 
 _CALENDAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

@@ -65,6 +65,7 @@ class Event:
     confidence: float = 0.5
     number: int = 0  # 1-based position in the layer, set by the coder
     quoted: bool = False  # inside a statement's message (a repeat there is coded at the narration)
+    background: bool = False  # the act a sentence's main act answers (`als Reaktion auf …`): listed after it
 
     def actor_keys(self) -> frozenset[str]:
         return frozenset(a.key for a in self.actor)

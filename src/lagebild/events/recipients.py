@@ -110,7 +110,7 @@ class RecipientResolver:
         """A capital or seat of power in an event with a foreign party is the state or body it
         stands for (house rule: a state acting abroad includes its capital): `Berlin` visited by
         the Pope is Germany; `Brüssel` is the EU in a text that names the EU, else Belgium."""
-        if actor.mention is None:
+        if actor.mention is None or self._body_of_place(actor.mention.start):
             return actor
         seats = [m.entry for m in self.actors.kb.match(actor.mention.text) if m.via == "metonym"]
         if not seats:
@@ -122,6 +122,12 @@ class RecipientResolver:
         if seat.label == "GPE" and not any(o.country and o.country != seat.id for o in others):
             return actor  # a domestic event: the city or Land itself (`Berlin` in Berlin politics)
         return self.actors.from_name(seat.name, seat.id, actor.mention)
+
+    def _body_of_place(self, offset: int) -> bool:
+        """`das Erzbistum Berlin`, `die Stadt Wien`: a place named after a common noun is a body of
+        that place, not the seat of a state's power."""
+        k = self._token_at(offset)
+        return k is not None and k > 0 and self.tokens[k - 1].pos == "NN" and self.tokens[k - 1].end < offset and "-" not in self.tokens[k - 1].text
 
     def _counterpart(self, actor_keys: set[str], actors: list[Actor]) -> list[Actor]:
         """The article's most-mentioned other actor: whom an unaddressed accusation or demand
@@ -151,6 +157,16 @@ class RecipientResolver:
         if not companies:
             return []
         actor = self.actors.from_mention(max(companies, key=lambda c: c[0])[1], None)
+        actor.mention = None
+        return [actor]
+
+    def _striking_union(self) -> list[Actor]:
+        """Who strikes when a strike noun names no one: the union the article is about, i.e. the
+        only union it names, or one named more often than all others together."""
+        unions = sorted(((count, entity) for key, (count, entity) in self.salience.items() if self.actors.kb.get(key).kind == "union"), key=lambda c: -c[0])
+        if not unions or (len(unions) > 1 and unions[0][0] <= sum(c for c, _ in unions[1:])):
+            return []
+        actor = self.actors.from_mention(unions[0][1], None)
         actor.mention = None
         return [actor]
 

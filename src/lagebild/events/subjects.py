@@ -89,15 +89,32 @@ class SubjectResolver:
             lead += 1
         np = noun_phrase_at(tokens, lead, clause.finite[0])
         if np is None or np[1] != clause.finite[0] - 1 or tokens[np[1]].pos not in ("NN", "NE"):
-            return []
+            return self._inverted_description(clause, candidate)
         head = tokens[np[1]]
         if head.i in candidate.tokens or not head.text[:1].isupper():
             return []
+        if any(t.type != "NONE" for t in self.lex.noun_triggers(head.lemma or head.text)):
+            return []  # an act is no actor: `Russische Angriffe trafen Kiew`
         start = tokens[np[0]].start
         described = self._cluster_actor_at(start, head.end) or self._description_actor(start, head.end)  # `Die Regierungschefin` → May
         if described is not None:
             return [described]
         return [Actor(head.text, None, None, None, self.doc.span(start, head.end))]
+
+    def _inverted_description(self, clause: Clause, candidate: Candidate) -> list[Actor]:
+        """`Zugleich lobte der Minister …`: after an adverb in the first field, a `der` phrase
+        right after the finite verb is the subject; it counts only when it names a person or
+        party of the text (a bare noun there may be an object)."""
+        tokens = self.tokens
+        finite = clause.finite[0]
+        if tokens[clause.first].pos != "ADV" or finite + 2 >= clause.last or tokens[finite + 1].lower != "der":
+            return []
+        np = noun_phrase_at(tokens, finite + 1, clause.last)
+        if np is None or tokens[np[1]].pos != "NN" or np[1] in candidate.tokens:
+            return []
+        start, end = tokens[np[0]].start, tokens[np[1]].end
+        described = self._cluster_actor_at(start, end) or self._description_actor(start, end)
+        return [described] if described is not None else []
 
     def _description_actor(self, start: int, end: int) -> Actor | None:
         """The person a description with an office word stands for (events/descriptions.py)."""

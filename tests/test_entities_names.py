@@ -130,3 +130,14 @@ def test_english_common_words_are_no_persons(entities):
     assert found == [("Erika Musterfrau", "PER")]
     assert names(entities("Er fing den Ball nach 40 Yards und lief weiter.")) == []
     assert ("Quorvanek", "PER") in names(entities("Danach sagte Quorvanek, man sei zufrieden."))
+
+
+def test_quoted_name_after_an_organisation_noun_may_hold_a_verb(entities):
+    found = by_text(entities("Der Verein „Aktion Deutschland hilft“ sammelt Spenden. Die Hilfsorganisation „Ärzte ohne Grenzen“ ist vor Ort."))
+    assert found["Aktion Deutschland hilft"].label == "ORG"
+    assert found["Ärzte ohne Grenzen"].label == "ORG"
+
+
+def test_quoted_clause_after_a_role_noun_is_no_organisation(entities):
+    found = by_text(entities("Der Minister „will das nicht“, hieß es."))
+    assert "will das nicht" not in found

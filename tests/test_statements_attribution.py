@@ -50,9 +50,14 @@ def test_attribution_closing_its_line_introduces_the_quotation_below(statements)
 
 
 def test_speech_act_with_an_article_subject_is_reported(everything):
-    st = only(everything("Das Auswärtige Amt verurteilte den Anschlag als feige."))
+    st = only(everything("Das Auswärtige Amt forderte die sofortige Freilassung der Geiseln."))
     assert st["kind"] == "reported"
     assert st["speaker"]["name"] == "Das Auswärtige Amt"
+
+
+def test_an_announcement_told_as_an_event_is_no_reported_speech(everything):
+    assert everything("Der Konzern kündigte eine neue Version seiner Software an.") == []
+    assert everything("Der Minister äußerte sich in einem Interview zu dem Vorfall.") == []
 
 
 def test_no_reported_act_without_someone_acting(everything):

@@ -7,7 +7,10 @@ at most one genitive attribute (`ein Sprecher des Auswärtigen Amts`).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lagebild.document import Token
+from lagebild.lang import speech_lexicon
 
 DETERMINERS = ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT")
 SKIPPABLE = {"auch", "zudem", "weiter", "dann", "nun", "jedoch", "aber", "dazu", "später", "bereits", "noch", "ebenfalls", "zuletzt", "schließlich", "außerdem", "gleichzeitig", "daraufhin", "anschließend", "demnach", "hingegen", "dagegen", "allerdings", "indes", "unterdessen", "damals", "heute", "gestern", "erneut", "nochmals", "wiederum", "selbst", "jetzt", "einst", "kürzlich", "jüngst", "seinerseits", "ihrerseits", "sich", "sogar", "nur", "wörtlich", "deshalb", "daher", "also", "doch", "ja", "so", "etwa", "zufolge"}
@@ -16,6 +19,7 @@ FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade", "ebenso", "ebenfa
 PRONOUNS = {"er", "sie"}  # third person: resolved to an antecedent
 DEMONSTRATIVES = {"dieser", "diese", "jener", "jene"}  # "sagte dieser": the person just named
 PARTITIVES = {"einer", "eine", "eines", "keiner", "jeder", "jede", "viele", "einige", "mehrere", "manche"}
+INDEFINITE_SPEAKERS = {"einige", "viele", "manche", "mehrere", "andere", "niemand", "jemand", "beide"}  # people unnamed
 SPEAKER_PRONOUNS = PRONOUNS | {"ich", "wir", "du", "ihr"}  # speeches and interviews: "Ich sage Ihnen, …"
 
 
@@ -43,6 +47,8 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
         return None
     t = tokens[i]
     if t.lower in SPEAKER_PRONOUNS and t.pos.startswith("PPER") or t.lower in DEMONSTRATIVES and t.pos == "PDS":
+        return i, i
+    if t.lower in INDEFINITE_SPEAKERS and t.pos == "PIS":  # "Einige vertreten die Auffassung, …"
         return i, i
     if _is_nickname_mark(tokens, i, stop):  # “Kaiser” Franz Beckenbauer
         np = noun_phrase_at(tokens, i + 1, stop)
@@ -78,12 +84,27 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
         break
     if head is None:
         return None
+    name_end = _quoted_title_end(tokens, j, stop) if _names_a_kind(tokens[head]) else None
+    if name_end is not None:  # the name after its kind: das Bündnis „Aktion Deutschland hilft“
+        return i, name_end
     # one genitive attribute after a common noun: "ein Sprecher des Ministeriums"
     if j < stop and tokens[head].pos == "NN" and tokens[j].lower in ("des", "der") and not is_name(tokens[head]):
         genitive = noun_phrase_at(tokens, j, stop)
         if genitive and genitive[1] > j:
             head = genitive[1]
     return i, head
+
+
+@lru_cache(maxsize=1)
+def _kind_suffixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lex = speech_lexicon()
+    return tuple(lex.word_class("institution_suffix")), tuple(lex.word_class("role_suffix"))
+
+
+def _names_a_kind(t: Token) -> bool:
+    """A common noun that a quoted name may follow: an institution, not a person's role."""
+    institutions, roles = _kind_suffixes()
+    return t.pos == "NN" and t.lower.endswith(institutions) and not t.lower.endswith(roles)
 
 
 def _is_nickname_mark(tokens: list[Token], i: int, stop: int) -> bool:
@@ -96,8 +117,9 @@ def _is_nickname_mark(tokens: list[Token], i: int, stop: int) -> bool:
 
 
 def _skip_participial_attribute(tokens: list[Token], j: int, stop: int) -> int:
-    """`der seit 23 Jahren amtierende Chef`: skip the phrase before an attributive participle."""
-    if j >= stop or not tokens[j].pos.startswith("APPR"):
+    """`der seit 23 Jahren amtierende Chef`, `die das Unglück überlebende Frau`: skip the phrase
+    before an attributive participle."""
+    if j >= stop or not tokens[j].pos.startswith(("APPR", "ART")):
         return j
     for k in range(j + 1, min(stop - 1, j + 6)):
         if tokens[k].pos == "ADJ(A)" and not tokens[k].text[:1].isupper() and is_nounlike(tokens[k + 1]):

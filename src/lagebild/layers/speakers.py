@@ -12,6 +12,10 @@ from lagebild.layers.phrases import DEMONSTRATIVES, PRONOUNS, is_name, is_nounli
 from lagebild.nlp.morphology import is_known_word
 
 NAME_PARTICLES = {"von", "van", "de", "zu", "vom", "del", "di", "da", "dos", "ten", "ter"}
+PRONOUN_EXCLUDES_GENDER = {"er": "f", "sie": "m", "seiner": "f", "seinen": "f", "ihrer": "m", "ihren": "m"}
+# `dessen` refers to a masculine or neuter noun, `deren` to a feminine or plural one: articles that rule a noun out
+RELATIVE_EXCLUDES = {"dessen": {"die", "eine", "einer", "diese"}, "deren": {"des", "dem", "das", "ein", "eines", "einem", "dieses"}}
+RELATIVE_EXCLUDES_GENDER = {"dessen": "f", "deren": "m"}
 DETERMINER_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 
 
@@ -38,6 +42,8 @@ class SpeakerResolver:
         labels = {e.start: e.label for e in doc.layers.get("entities", [])}
         self._entity_labels = {t.i: labels[t.start] for t in self.tokens if t.start in labels}
         self._entity_starts = set(self._entity_labels)
+        self._genders = self._person_genders(doc)
+        self._name_genders = {e.text: e.gender for e in doc.layers.get("entities", []) if e.label == "PER" and e.gender}
         self.runs = self._name_runs()
         self.run_ends = [self.tokens[last].end for _, last in self.runs]
         self.in_runs = {i for first, last in self.runs for i in range(first, last + 1)}
@@ -55,6 +61,15 @@ class SpeakerResolver:
                     self.fullest[key] = (first, end)
         institution = speech_lexicon().word_class("institution_suffix")
         self._institution_suffixes = tuple(sorted(institution, key=len, reverse=True))
+
+    def _person_genders(self, doc: Document) -> dict[int, str]:
+        """Token index → gender of the person name it ends (`Angela Merkel` → f), where known."""
+        ends = {t.end: t.i for t in self.tokens}
+        return {ends[e.end]: e.gender for e in doc.layers.get("entities", []) if e.label == "PER" and e.gender and e.end in ends}
+
+    def _gender_of(self, last: int) -> str | None:
+        _, full_last = self.fullest.get(_base(self.tokens[last].text), (last, last))
+        return self._genders.get(last) or self._genders.get(full_last)
 
     def _name_runs(self) -> list[tuple[int, int]]:
         runs, start, particle_until = [], None, -1
@@ -96,7 +111,8 @@ class SpeakerResolver:
         j = i + 1
         if j < len(self.tokens) and self.tokens[j].lower in ("der", "den", "dem"):
             j += 1
-        if j < len(self.tokens) and self.tokens[j].text[:1].isupper() and not self.tokens[j].text.isupper() and self.tokens[j].pos.startswith(("NE", "NN")):
+        # the tagger calls a foreign surname after `de` foreign material: "Thomas de Maizière"
+        if j < len(self.tokens) and self.tokens[j].text[:1].isupper() and not self.tokens[j].text.isupper() and self.tokens[j].pos.startswith(("NE", "NN", "FM")):
             return j
         return None
 
@@ -126,6 +142,15 @@ class SpeakerResolver:
         before = self.tokens[first - 1] if first > 0 else None
         return bool(before and before.pos == "NN" and not self._is_institution(before.text))
 
+    def _names_institution(self, run_first: int, phrase_first: int) -> bool:
+        """`der Bundespolizeidirektion Wien`: a place right after an institution noun is part
+        of the institution's name, not a person speaking."""
+        k = run_first - 1
+        if k > phrase_first and self.tokens[k].pos == "$(":  # der Verein „Aktion Deutschland hilft“
+            k -= 1
+        before = self.tokens[k] if k >= phrase_first else None
+        return before is not None and before.pos == "NN" and self._is_institution(before.text)
+
     def _is_institution(self, noun: str) -> bool:
         return noun.lower().endswith(self._institution_suffixes)
 
@@ -134,11 +159,11 @@ class SpeakerResolver:
         for index in range(bisect_right(self.run_ends, offset) - 1, -1, -1):
             yield self.runs[index]
 
-    def person_before(self, offset: int, after: int = 0) -> str | None:
+    def person_before(self, offset: int, after: int = 0, not_gender: str | None = None) -> str | None:
         for first, last in self._runs_before(offset):
             if self.tokens[first].start < after:
                 return None
-            if self.is_person_run(first, last) and not self._quoted(first):
+            if self.is_person_run(first, last) and not self._quoted(first) and (not_gender is None or self._gender_of(last) != not_gender):
                 return self.full_name(last)
         return None
 
@@ -177,7 +202,7 @@ class SpeakerResolver:
             run_first = run_last
             while run_first - 1 in names:
                 run_first -= 1
-            person = not self._is_institution(self.tokens[run_last].text)
+            person = not self._is_institution(self.tokens[run_last].text) and not self._names_institution(run_first, first)
             if tokens[-1].text.isupper() and len(tokens) <= 2:
                 return Speaker(self._description(tokens), False)
             return Speaker(self.full_name(run_last) if person else self._description(tokens), person)
@@ -222,14 +247,49 @@ class SpeakerResolver:
     def pronoun(self, token: Token, previous: Speaker | None, previous_offset: int = 0) -> Speaker:
         """`er`, `sie`, or a possessive (`seiner Meinung nach`): the person it refers to."""
         # a person named since the last statement is the likelier antecedent than its speaker
-        name = self.person_before(token.start, after=previous_offset)
+        not_gender = PRONOUN_EXCLUDES_GENDER.get(token.lower)  # `er` is no Angela Merkel
+        name = self.person_before(token.start, after=previous_offset, not_gender=not_gender)
         if name:
             return Speaker(name, True)
-        if previous and previous.person:
+        if previous and previous.person and (not_gender is None or self._name_genders.get(previous.name) != not_gender):
             return previous
         # no person named yet: news leads often name the speaker only later
-        name = self.person_before(token.start) or self.person_after(token.end)
+        name = self.person_before(token.start, not_gender=not_gender) or self.person_after(token.end)
         return Speaker(name or token.text, name is not None)
+
+    def relative_antecedent(self, token: Token, previous: Speaker | None, previous_offset: int = 0) -> Speaker:
+        """`dessen`/`deren` (`der Bürgermeister, nach dessen Angaben …`): the noun right before,
+        not the last person named."""
+        head = self._noun_before(token, RELATIVE_EXCLUDES.get(token.lower, set()))
+        if head is None:
+            return self.pronoun(token, previous, previous_offset)
+        if head.i in self.in_runs:
+            return Speaker(self.full_name(head.i), not self._is_institution(head.text))
+        titled = self._titled_person(head)
+        if titled:
+            return Speaker(titled, True)
+        first = head.i
+        while first > 0 and self.tokens[first - 1].pos.startswith(("ART", "ADJ", "PPOSAT", "PDAT")) and self.tokens[first - 1].sent == head.sent:
+            first -= 1
+        return Speaker(self._description(self.tokens[first : head.i + 1]), not self._is_institution(head.text))
+
+    def _noun_before(self, token: Token, excluded_articles: set[str]) -> Token | None:
+        """The nearest noun before `token` whose article agrees with it (`dessen` is no `die Tasche`)."""
+        for k in range(token.i - 1, -1, -1):
+            t = self.tokens[k]
+            if t.sent < token.sent - 1:  # `Nach deren Angaben …` opening a sentence points into the one before
+                return None
+            if t.pos in ("NN", "NE") and t.text[:1].isupper() and self._article_of(k) not in excluded_articles:
+                if t.pos == "NE" and self._gender_of(k) == RELATIVE_EXCLUDES_GENDER.get(token.lower):
+                    continue
+                return t
+        return None
+
+    def _article_of(self, noun: int) -> str | None:
+        k = noun - 1
+        while k >= 0 and self.tokens[k].pos.startswith("ADJ"):
+            k -= 1
+        return self.tokens[k].lower if k >= 0 and self.tokens[k].pos.startswith(("ART", "PDAT", "PPOSAT")) else None
 
     def _description(self, tokens: list[Token]) -> str:
         if len(tokens) <= 2 and tokens[-1].text.isupper() and len(tokens[-1].text) > 1:

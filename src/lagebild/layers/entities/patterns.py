@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from lagebild.document import Token
 from lagebild.kb import Country, Place
 from lagebild.layers.entities.found import (
     _Found,
@@ -61,6 +62,9 @@ class _Patterns(_State):
         if j == i or j + 1 >= stop or self.tokens[j + 1].text not in _QUOTE_MARKS:
             return None
         words = self.tokens[i : j + 1]
+        lowercase_inside = any(not t.text[:1].isupper() for t in words)
+        if lowercase_inside and self._after_org_noun(i - 1, sent_first) and self._phrase_like_name(words):
+            return _Found(i, j, "ORG", "pattern")  # die Hilfsorganisation „Ärzte ohne Grenzen“
         if not all(t.text[:1].isupper() and _wordlike(t.text) or t.lower in _NAME_CONNECTORS or t.text == "&" for t in words):
             return None
         if not words[-1].text[:1].isupper() or words[0].lower in _ARTICLES:
@@ -70,6 +74,20 @@ class _Patterns(_State):
         if opens_with_org or any(t.text in self.lex.org_words for t in words):
             return _Found(i, j, "ORG", "pattern")
         return None
+
+    def _after_org_noun(self, quote_mark: int, sent_first: int) -> bool:
+        """An organisation noun right before the opening quotation mark: `der Verein „…“`."""
+        if quote_mark <= sent_first:
+            return False
+        noun = self.tokens[quote_mark - 1]
+        return noun.pos.startswith("NN") and noun.text[:1].isupper() and noun.lower.endswith(self.lex.org_heads)
+
+    @staticmethod
+    def _phrase_like_name(words: list[Token]) -> bool:
+        """A name may hold a verb or a preposition (`Aktion Deutschland hilft`), but it opens with a
+        capital and holds no clause punctuation, which a quoted statement would. (Runs of capitalised
+        words only are left to the organisation-word test below.)"""
+        return words[0].text[:1].isupper() and _wordlike(words[0].text) and all(_wordlike(t.text) or t.text in ("&", "-") for t in words)
 
     def _defined_acronym(self, i: int, stop: int, sent_first: int) -> _Found | None:
         """`Bundesverband deutscher Banken (BdB)`, `Musterland Response Force (MRF)`: a name of two

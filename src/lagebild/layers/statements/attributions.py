@@ -5,15 +5,18 @@ from __future__ import annotations
 from lagebild.document import Span
 from lagebild.layers.mood import subjunctive_mood
 from lagebild.layers.phrases import (
+    is_name,
     is_punct,
     noun_phrase_at,
     phrase_after,
 )
 from lagebild.layers.statements.model import (
     ACCUSATIVE_DETERMINERS,
+    CONJUNCTION_PREPOSITIONS,
     DOCUMENT_NOUNS,
     HOLDER_STARTS,
     REPORTED_ACTS,
+    SPEECH_ACTS,
     UNSAID,
     Cue,
     Statement,
@@ -96,7 +99,7 @@ class AttributionMixin:
             return made
         if self._in_fronted_adverbial(unit, left, fin, right):
             return self._from_fronted_adverbial(unit, cue, left, fin, right)
-        if self.tokens[left + 1].pos.startswith(("KOUS", "PRELS", "PWS", "PWAV")) or subjunctive_mood(self.tokens[fin], self.lex) == 1:
+        if self._opens_subordinate_clause(left + 1, fin, right) or self._reported_cue(fin, left, right):
             return []
         after_comma = fin == left + 1 and left >= unit.first and self.tokens[left].text == ","
         if after_comma and (self._follows_main_clause(unit, left) or self._follows_apposition(unit, left)):
@@ -124,18 +127,56 @@ class AttributionMixin:
         region = self._region_after(unit, right)
         if region is None or self._region_has_other_cue(unit, region, cue) or self._starts_coordinate_clause(right + 1):
             return []
+        if self._only_opinion(cue) and self._opens_question(right + 1):
+            return []  # "weiß nicht, wer der Täter ist": an open question, no view held
         return self._make(unit, region, cue, np, right)
+
+    def _opens_question(self, i: int) -> bool:
+        return i < len(self.tokens) and (self.tokens[i].pos.startswith(("PWS", "PWAV", "PWAT")) or self.tokens[i].lower == "ob")
+
+    def _reported_cue(self, fin: int, left: int, right: int) -> bool:
+        """A cue in Konjunktiv I is itself reported (`sie glaube, dass …`); with `ich` the same
+        form is the speaker's own present tense (`Ich glaube, dass …`, `sage ich`)."""
+        if subjunctive_mood(self.tokens[fin], self.lex) != 1:
+            return False
+        return not any(self.tokens[j].lower == "ich" and self.tokens[j].pos.startswith("PPER") for j in range(max(left + 1, fin - 1), min(right, fin + 2)))
+
+    def _opens_subordinate_clause(self, first: int, fin: int, right: int) -> bool:
+        """A subordinate clause: its cue does not take the clause after it as message. The tagger
+        may read `Während Politiker den Besuch begrüßten, …` as a preposition and `Während der Sitzung sagte er`
+        as a conjunction; where the finite verb stands tells them apart."""
+        opener = self.tokens[first]
+        if opener.lower in CONJUNCTION_PREPOSITIONS:  # the tagger confuses both readings: the verb's place decides
+            return fin == right - 1 and first < fin - 1
+        return opener.pos.startswith(("KOUS", "PRELS", "PWS", "PWAV"))
 
     def _in_fronted_adverbial(self, unit: Unit, left: int, fin: int, right: int) -> bool:
         """`Während Agenturen berichteten, dass …, dementierte …`: a cue at the end of an
         adverbial clause whose `dass` clause follows it."""
         opener = self.tokens[left + 1]
-        if opener.pos != "KOUS" or opener.lower in self.lex.word_class("complementizer") or fin != right - 1:
+        verb_final = all(self.tokens[k].pos.startswith(("VA", "VM")) for k in range(fin + 1, right))  # "erklärt hatte"
+        if opener.pos != "KOUS" and opener.lower not in CONJUNCTION_PREPOSITIONS or opener.lower in self.lex.word_class("complementizer") or not verb_final:
             return False
-        return right + 1 < unit.last and self.tokens[right].text == "," and self.tokens[right + 1].lower in ("dass", "daß")
+        if right + 1 >= unit.last or self.tokens[right].text not in (",", ":"):
+            return False
+        if self.tokens[right].text == ":":
+            return True  # "…, indem Sie sagen: Die Arbeitsplätze sollen bleiben."
+        return self.tokens[right + 1].lower in ("dass", "daß") or self._reported_clause_at(unit, right + 1)
+
+    def _reported_clause_at(self, unit: Unit, first: int) -> bool:
+        """`Während der Minister sagte, die Lage sei ernst, …`: a clause in Konjunktiv I after the cue's clause."""
+        for j in range(first, unit.last):
+            t = self.tokens[j]
+            if t.text == "," or inside_quote(t.start, unit.quotes) is not None:
+                return False
+            if t.pos.endswith("(FIN)"):
+                return j > first and subjunctive_mood(t, self.lex) == 1
+        return False
 
     def _from_fronted_adverbial(self, unit: Unit, cue: Cue, left: int, fin: int, right: int) -> list[Statement]:
         np = phrase_after(self.tokens, left + 2, fin)
+        if self.tokens[right].text == ":":
+            return self._make(unit, (self.tokens[right].end, self._unit_end(unit)), cue, np, right)
         end = right + 2
         while end < unit.last and not (self.tokens[end].text == "," and end + 1 < unit.last and self.tokens[end + 1].pos.endswith("(FIN)")):
             end += 1
@@ -173,7 +214,7 @@ class AttributionMixin:
         """A speech act told without its content: `Die Behörden werfen ihm Betrug vor`,
         `Der Wetterdienst warnte vor Sturm`. The message is the clause that reports the act."""
         classes = {entry.cls for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ())}
-        if np is None or np == UNSAID or not classes & REPORTED_ACTS or any(q.open > self.tokens[left + 1].start for q in unit.quotes if not self._is_title(q)):
+        if np is None or np == UNSAID or not classes & SPEECH_ACTS or any(q.open > self.tokens[left + 1].start for q in unit.quotes if not self._is_title(q)):
             return []
         fin = self._finite(unit, cue.anchor)
         if self._is_passive(fin, cue.anchor):
@@ -188,6 +229,11 @@ class AttributionMixin:
         if self._words(start, stop) < 3:
             return []
         speaker, mention = self._speaker(np)
+        if not classes & REPORTED_ACTS:
+            # "übt Kritik an X", "kündigte eine Lösung an": told as an event, no statement of its
+            # own, but what follows in Konjunktiv goes on with this speaker
+            self.silent_speaker = (speaker, mention)
+            return []
         cue_span = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
         return [Statement("reported", Span.of(self.text, start, stop), cue_span, speaker, mention, unit.sentence)]
 
@@ -229,7 +275,7 @@ class AttributionMixin:
         np = noun_phrase_at(self.tokens, start, i - 1)
         if np is None:
             return []
-        made = self._make(unit, (self.tokens[i].end, self._clause_end_char(unit, i)), cue, np, i)
+        made = self._make(unit, (self.tokens[cue.tokens[-1]].end, self._clause_end_char(unit, i)), cue, np, i)
         subject = self._unit_subject(unit)  # X, not the reports, speaks on
         for statement in made:
             statement.speaks_on = self._speaker(subject) if subject else (None, None)
@@ -250,7 +296,10 @@ class AttributionMixin:
     def _from_colon(self, unit: Unit, cue: Cue) -> list[Statement]:
         colon = cue.anchor
         region = (self.tokens[colon].end, self.tokens[unit.last - 1].end)
-        return self._make(unit, region, cue, (unit.first, colon - 1), colon)
+        np = (unit.first, colon - 1)
+        if not any(is_name(t) for t in self.tokens[unit.first : colon]):  # "Ein Beamter nach der Festnahme:"
+            np = noun_phrase_at(self.tokens, unit.first, colon) or np
+        return self._make(unit, region, cue, np, colon)
 
     def _from_preposition(self, unit: Unit, cue: Cue) -> list[Statement]:
         i = cue.anchor
@@ -281,6 +330,8 @@ class AttributionMixin:
             start = self.tokens[pp[1]].end
             if pp[0] == unit.first and (verb := self._finite_after_fronted(unit, pp[1] + 1)) is not None:
                 start = self.tokens[verb].start  # "Nach Angaben eines Sprechers aus dem Amt handelte es sich …"
+        elif left >= unit.first and self.tokens[left].text == "," and self._follows_main_clause(unit, left):
+            start = self.tokens[left + 1].start  # "X soll dies gewusst haben, die Taten seien aber laut Y verjährt"
         else:
             start = self.tokens[unit.first].start
         region = (start, self._unit_end(unit))

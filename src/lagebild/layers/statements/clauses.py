@@ -8,7 +8,7 @@ from lagebild.document import Token
 from lagebild.layers.phrases import (
     is_punct,
 )
-from lagebild.layers.statements.model import QUOTED_WORDING_BEFORE
+from lagebild.layers.statements.model import CONJUNCTION_PREPOSITIONS, QUOTED_WORDING_BEFORE
 from lagebild.layers.units import BOUNDARY, END, QUOTE_MARKS, Unit, inside_quote
 from lagebild.nlp.quotes import Quote
 
@@ -185,9 +185,19 @@ class ClauseMixin:
         if k >= len(self.tokens) or inside_quote(start, self.quotes) is not None:
             return False
         t = self.tokens[k]
+        if t.lower in CONJUNCTION_PREPOSITIONS:  # the tagger confuses both readings: the verb's place decides
+            return self._ends_in_finite_verb(k)
         if t.pos == "KOUS" and t.lower not in self.lex.word_class("complementizer"):
             return True
         return t.pos in ("PRELS", "KOUI") or t.lower in ("womit", "wodurch", "sodass") or t.lower == "so" and k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "dass"
+
+    def _ends_in_finite_verb(self, k: int) -> bool:
+        """Whether the stretch from token k to the next comma ends in a finite verb (a verb-final clause)."""
+        for j in range(k + 1, len(self.tokens)):
+            t = self.tokens[j]
+            if t.text == "," or t.sent != self.tokens[k].sent:
+                return j > k + 1 and self.tokens[j - 1].pos.endswith("(FIN)")
+        return False
 
     def _has_main_clause(self, unit: Unit, region: tuple[int, int]) -> bool:
         """Whether a region holds a clause of its own with a finite verb, not only a phrase with
@@ -215,6 +225,8 @@ class ClauseMixin:
         """Names and titles in quotation marks: short, capitalised, no verb (`„Welt am Sonntag“`)."""
         content = self.text[q.start : q.end].strip()
         tokens = self._slice(q.start, q.end)
+        if tokens and (tokens[0].start, tokens[-1].end) in self.quoted_names:
+            return True  # der Verein „Aktion Deutschland hilft“: a name, though it holds a verb
         if not content or len(tokens) > 6:
             return False
         if any(t.pos.endswith(("(FIN)", "(IMP)")) for t in tokens) or content.endswith(("!", "?")):

@@ -54,6 +54,18 @@ class ContinuationMixin:
             return [Statement(kind, Span.of(self.text, start, end), None, self.previous, self._continued_mention(), unit.sentence)]
         return [Statement(kind, Span.of(self.text, start, end), None, self._last_person(unit), None, unit.sentence, provisional=True)]
 
+    def _introduced(self, unit: Unit, intro: Cue | None) -> list[Statement]:
+        """`Ich sage es ganz deutlich: Alte Kraftwerke gefährden die Versorgung.` A sentence after
+        one that closes with a verb of saying and a colon is what was said, quoted or not."""
+        if intro is None or self.previous is None or not self._says(intro) or unit.quotes:
+            return []
+        start, end = self._trim(self.tokens[unit.first].start, self._unit_end(unit))
+        if self._words(start, end) < 2:
+            return []
+        first_person = self.lex.word_class("first_person")
+        kind = "direct" if any(t.lower in first_person for t in unit.tokens(self.doc)) else "indirect"
+        return [Statement(kind, Span.of(self.text, start, end), None, self.previous, self._continued_mention(), unit.sentence)]
+
     def _reported_clause_start(self, unit: Unit) -> int:
         """Where the reported part of a cue-less unit begins: the whole unit, unless an indicative
         main clause comes first (`Vertreter erwarten keine Entscheidung, weil … gestellt hätten`)."""

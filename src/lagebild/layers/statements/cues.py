@@ -12,6 +12,7 @@ from lagebild.layers.statements.model import (
     DOCUMENT_NOUNS,
     EVENT_LIKE_SOURCES,
     IMPERSONAL_SOURCES,
+    RELATIVE_DETERMINERS,
     SOURCE_NOUNS,
     SPEECH_NOUNS,
     UNSAID,
@@ -48,6 +49,8 @@ class CueMixin:
                 cues.append(Cue([i], "noun", comma))  # "die Forderung der Gewerkschaft, die Löhne zu erhöhen"
             elif t.lower == "wonach" and i - 1 > unit.first and self.tokens[i - 1].text == ",":
                 cues.append(Cue([i], "wonach", i))
+            elif t.lower == "nach" and self._relative_source(unit, i):
+                cues.append(Cue([i, i + 1], "wonach", i))  # "Studien, nach denen Homöopathie wirke"
             elif t.lower == "nach" and (source := self._source_noun_after(unit, i)) is not None:
                 cues.append(Cue([i, source], "prep", i))
             elif t.lower in ("aus",) and i + 2 < unit.last and self.tokens[i + 2].lower == "sicht":
@@ -134,9 +137,21 @@ class CueMixin:
         before = self.tokens[i - 1]
         return before.pos == "NN" and before.lower.endswith(SOURCE_NOUNS) and not (i - 2 >= unit.first and self.tokens[i - 2].lower == "nach")
 
+    def _relative_source(self, unit: Unit, i: int) -> bool:
+        """`Studien der Charité, nach denen …`: `nach` with a relative pronoun after a source noun."""
+        if not (unit.first < i - 1 and i + 2 < unit.last and self.tokens[i - 1].text == "," and self.tokens[i + 1].pos == "PRELS"):
+            return False
+        k = i - 2  # the noun phrase before the comma, a genitive attribute included: "Studien der Universität"
+        while k >= max(unit.first, i - 7) and self.tokens[k].pos.startswith(("ART", "ADJ", "NN", "NE", "CARD")):
+            word = self.tokens[k].lower
+            if self.tokens[k].pos == "NN" and any(form.endswith(SOURCE_NOUNS + DOCUMENT_NOUNS) for form in (word, word[:-1], word[:-2])):
+                return True
+            k -= 1
+        return False
+
     def _source_noun_after(self, unit: Unit, i: int) -> int | None:
         j = i + 1
-        while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART", "PDAT", "PIAT", "PPOSAT", "PRELAT")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith(("ART", "PDAT", "PPOSAT"))):
+        while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART", "PDAT", "PIAT", "PPOSAT", "PRELAT")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith(("ART", "PDAT", "PPOSAT")) or self.tokens[j].lower in RELATIVE_DETERMINERS):
             j += 1
         if j < unit.last and self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS):
             events = self.tokens[j].lower.endswith(EVENT_LIKE_SOURCES) and self.tokens[i + 1].lower == "dem"
@@ -193,10 +208,22 @@ class CueMixin:
                 # `Gabriel: „…“` quotes; `Pau: Die Maßnahme …` without quotation marks is a turn in
                 # an interview transcript or a label, not speech the article reports
                 quoted = i + 1 < unit.last and self.tokens[i + 1].text in QUOTE_MARKS
-                if any(is_name(b) for b in before) and not any(b.pos.startswith("V") for b in before) and quoted:
+                if (any(is_name(b) for b in before) or self._speaker_description(unit.first, i)) and not any(b.pos.startswith("V") for b in before) and quoted:
                     return Cue([i], "colon", i)
                 return None
         return None
+
+    def _speaker_description(self, first: int, colon: int) -> bool:
+        """`Ein Beamter der Nationalpolizei: „…“`: a phrase whose head names a person by role or
+        an institution speaks; `Das Ergebnis: „…“` is a label."""
+        np = noun_phrase_at(self.tokens, first, colon)
+        if np is None or not self.tokens[first].pos.startswith("ART"):
+            return False
+        head = next((k for k in range(np[0], np[1] + 1) if self.tokens[k].pos == "NN"), None)
+        return head is not None and self.tokens[head].lower.endswith(self._speaker_suffixes())
+
+    def _speaker_suffixes(self) -> tuple[str, ...]:
+        return tuple(self.lex.word_class("role_suffix") | self.lex.word_class("institution_suffix"))
 
     def _priority(self, unit: Unit, cue: Cue) -> int:
         if cue.kind == "verb" and self._is_inverted(unit, cue.anchor):

@@ -24,7 +24,7 @@ from lagebild.layers.statements.continuation import ContinuationMixin
 from lagebild.layers.statements.cues import CueMixin
 from lagebild.layers.statements.model import Cue, Statement
 from lagebild.layers.statements.subjects import SubjectMixin
-from lagebild.layers.units import build_units
+from lagebild.layers.units import QUOTE_MARKS, build_units
 from lagebild.nlp.quotes import Quote
 
 
@@ -44,8 +44,11 @@ class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, Continua
         self.tokens = doc.tokens
         self.lex = speech_lexicon()
         self.quotes: list[Quote] = doc.layers.get("quotes", [])
+        self.quoted_names = {(e.start, e.end) for e in doc.layers.get("entities", [])}  # the name a quotation may hold
+        _retag_verbs_in_quoted_names(doc, self.quoted_names)
         self.resolver = SpeakerResolver(doc)
         self.previous: Speaker | None = None
+        self.silent_speaker: tuple[Speaker | None, Span | None] | None = None  # of a speech act told as an event
         self.previous_mention: Span | None = None  # the nearest words naming the current speaker
         self.last_statement_unit = -100
         self.statements: list[Statement] = []
@@ -57,7 +60,10 @@ class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, Continua
         units = build_units(self.doc, self.quotes)
         introducing: tuple[int, Cue | None] = (-2, None)  # the unit of the last "X sagte:" and its cue
         for n, unit in enumerate(units):
-            found = self._attributed(unit) or self._continued(unit, n)
+            self.silent_speaker = None
+            found = self._attributed(unit)
+            silent, self.silent_speaker = self.silent_speaker, None
+            found = found or self._continued(unit, n) or self._introduced(unit, introducing[1] if introducing[0] == n - 1 else None)
             orphan = None if found else self._orphan_attribution(unit)
             intro = None if found else self._introduction(unit, orphan, units[n + 1] if n + 1 < len(units) else None)
             if intro:
@@ -72,6 +78,9 @@ class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, Continua
             elif orphan:
                 # "Unzufrieden zeigten sich die Delegierten …": no message, but the speaker of what follows
                 self.previous, self.previous_mention = self._speaker(orphan[1])
+                self.last_statement_unit = n
+            elif not found and silent and silent[0] is not None:
+                self.previous, self.previous_mention = silent
                 self.last_statement_unit = n
             for statement in found:
                 if statement.cue is not None:
@@ -95,3 +104,22 @@ class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, Continua
             if not earlier.provisional or attributed.sentence - earlier.sentence > 2:
                 break
             earlier.speaker, earlier.mention, earlier.provisional = attributed.speaker, attributed.mention, False
+
+
+def _retag_verbs_in_quoted_names(doc: Document, names: set[tuple[int, int]]) -> None:
+    """`der Verein „Aktion Deutschland hilft“`: the verb of a quoted name is a word of the name,
+    not the verb of the clause around it."""
+    marks = {t.i for t in doc.tokens if t.text in QUOTE_MARKS}
+    starts = {t.start: t.i for t in doc.tokens}
+    for start, end in names:
+        first = starts.get(start)
+        if first is None or first - 1 not in marks:
+            continue
+        last = first
+        while last + 1 < len(doc.tokens) and doc.tokens[last + 1].end <= end:
+            last += 1
+        if last + 1 not in marks:
+            continue
+        for t in doc.tokens[first : last + 1]:
+            if t.pos.startswith("V"):
+                t.pos = "NE"

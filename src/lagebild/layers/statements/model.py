@@ -16,12 +16,15 @@ SPEECH_NOUNS = tuple(sorted(speech_lexicon().word_class("speech_noun")))  # `die
 DOCUMENT_NOUNS = tuple(sorted(speech_lexicon().word_class("document_noun")))  # `in der Mitteilung heißt es`
 QUOTED_WORDING_BEFORE = {"ein", "eine", "einen", "einem", "einer", "eines", "als", "keine", "keinen", "keinem", "keiner"}
 IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
-REPORTED_ACTS = {"say", "report", "announce", "accuse", "criticise", "demand", "reject", "warn", "promise", "ask", "write"}
+SPEECH_ACTS = {"say", "report", "announce", "accuse", "criticise", "demand", "reject", "warn", "promise", "ask", "write"}
+REPORTED_ACTS = {"accuse", "demand", "warn", "write"}  # acts whose noun object carries what was said: `forderte den Rücktritt`
 EVENT_LIKE_SOURCES = ("bericht", "hinweis")  # "nach dem Bericht": "after" unless a holder follows
 # determiners that mark a noun phrase as accusative (or dative plural): never the subject that speaks
 ACCUSATIVE_DETERMINERS = {"den", "einen", "keinen", "seinen", "ihren", "meinen", "unseren", "diesen", "jenen"}
 # words that open the holder of a source noun: `Angaben der Polizei`, `eines Sprechers`, `von X`
 HOLDER_STARTS = {"der", "des", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "von", "vom"}
+CONJUNCTION_PREPOSITIONS = {"während", "seit", "bis", "als"}  # prepositions and subordinators alike: `während er sprach`
+RELATIVE_DETERMINERS = {"dessen", "deren"}  # `nach deren Angaben`, which the tagger may read as a pronoun
 UNSAID = (-1, -1)  # a speaker phrase that names nobody: passives without agent
 CONTINUATION_WINDOW = 8  # units after the last statement in which Konjunktiv I continues it
 KONJ2_WINDOW = 2  # Konjunktiv II is also hypothetical in narration: only right after a statement

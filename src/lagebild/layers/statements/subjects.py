@@ -15,11 +15,14 @@ from lagebild.layers.speakers import Speaker
 from lagebild.layers.statements.model import (
     ACCUSATIVE_DETERMINERS,
     HOLDER_STARTS,
+    RELATIVE_DETERMINERS,
     SOURCE_NOUNS,
     SPEECH_NOUNS,
     UNSAID,
 )
 from lagebild.layers.units import Unit, inside_quote
+
+NOMINATIVE_PRONOUNS = {"er", "ich", "wir", "du"}  # never an object: right after the verb they are its subject
 
 
 class SubjectMixin:
@@ -30,6 +33,8 @@ class SubjectMixin:
         and the first constituent names nobody (`Angesichts der Kritik erklärte Olmert, …`)."""
         before = self._nominative(phrase_before(self.tokens, start, fin))
         after = self._nominative(phrase_after(self.tokens, fin + 1, right))
+        if before and after and after[0] == fin + 1 and self.tokens[after[0]].lower in NOMINATIVE_PRONOUNS:
+            return after  # "Die Arbeit der Koalition lobte er": a fronted object, `er` is the subject
         if before and after and after[0] == fin + 1:
             stretch = self.tokens[before[0] : before[1] + 1]
             first = self.tokens[after[0]]
@@ -117,8 +122,11 @@ class SubjectMixin:
         last = self._close_bracket(first, last)
         mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
         previous_offset = self._end_of_last_statement()
-        if self.tokens[last].lower.endswith(SOURCE_NOUNS + SPEECH_NOUNS) and self.tokens[first].pos in ("PPOSAT", "PRELAT") and first < last:
+        relative = self.tokens[first].lower in RELATIVE_DETERMINERS
+        if self.tokens[last].lower.endswith(SOURCE_NOUNS + SPEECH_NOUNS) and (self.tokens[first].pos in ("PPOSAT", "PRELAT") or relative) and first < last:
             # "seiner Meinung nach", "nach dessen Angaben": whom the possessive refers to
+            if relative:
+                return self.resolver.relative_antecedent(self.tokens[first], self.previous, previous_offset), mention
             return self.resolver.pronoun(self.tokens[first], self.previous, previous_offset), mention
         holder = self._source_holder(first, last)
         if holder:  # "Angaben der Feuerwehr": the holder, never a person named later

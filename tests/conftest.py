@@ -2,6 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from lagebild.layers.entities import EntityRecognizer, Mention
+from lagebild.nlp.morphology import Morphology
+from lagebild.nlp.quotes import QuoteFinder
+from lagebild.nlp.tokenize import Tokenizer
 from lagebild.pipeline import Pipeline
 
 
@@ -19,3 +23,15 @@ def statements(pipeline):
         return [s for s in found if s["kind"] != "reported"]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def entities():
+    """entities(text, date=None) -> the entity mentions of the entity layer alone."""
+    pipeline = Pipeline([Tokenizer(), Morphology(), QuoteFinder(), EntityRecognizer()])
+
+    def run(text: str, date: str | None = None) -> list[Mention]:
+        return pipeline.analyze(text, date=date).doc.layers["entities"]
+
+    return run
+

@@ -4,21 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.layers.entities import EntityRecognizer, Mention
-from lagebild.nlp.morphology import Morphology
-from lagebild.nlp.quotes import QuoteFinder
-from lagebild.nlp.tokenize import Tokenizer
-from lagebild.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def entities():
-    pipeline = Pipeline([Tokenizer(), Morphology(), QuoteFinder(), EntityRecognizer()])
-
-    def run(text: str, date: str | None = None) -> list[Mention]:
-        return pipeline.analyze(text, date=date).doc.layers["entities"]
-
-    return run
+from lagebild.layers.entities import Mention
 
 
 def by_text(mentions: list[Mention]) -> dict[str, Mention]:

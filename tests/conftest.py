@@ -34,4 +34,3 @@ def entities():
         return pipeline.analyze(text, date=date).doc.layers["entities"]
 
     return run
-

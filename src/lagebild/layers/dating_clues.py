@@ -765,15 +765,27 @@ def _bound(value: str, end: bool) -> dt.date:
 def load_vocabulary(lang: str) -> tuple[DatedWord, ...]:
     lines = (_LANG_DIR / lang / "dating_vocabulary.tsv").read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")][1:]
-    return tuple(DatedWord(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])"), kind, _bound(lo, False), _bound(hi, True), why)
+    # no lookbehind in the pattern: it would keep the regex engine from scanning for a literal
+    # prefix, making each search many times slower; `_whole_word` checks the left edge instead
+    return tuple(DatedWord(re.compile(rf"(?:{pattern})(?![\w-])"), kind, _bound(lo, False), _bound(hi, True), why)
                  for pattern, kind, lo, hi, why in rows)
+
+
+def _whole_word(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    """The first match of `pattern` from `pos` on that no letter, digit or hyphen precedes."""
+    while (m := pattern.search(text, pos)) is not None:
+        before = text[m.start() - 1] if m.start() > 0 else " "
+        if not (before.isalnum() or before in "_-"):
+            return m
+        pos = m.start() + 1
+    return None
 
 
 def _vocabulary_evidence(doc: Document, lang: str) -> list[Evidence]:
     """`Hartz IV`, `Brexit`, `4,5 Millionen D-Mark`: words that exist, or are current, only for a time."""
     out = []
     for word in load_vocabulary(lang):
-        m = word.pattern.search(doc.text, doc.body_start)
+        m = _whole_word(word.pattern, doc.text, doc.body_start)
         if m is None:
             continue
         shapes, floor = word.shapes()

@@ -9,11 +9,6 @@ from lagebild.events.modality import calendar_date
 from lagebild.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def events(pipeline: Pipeline, text: str, date: str = "2021-06-07") -> list[dict]:
     return pipeline.analyze(text, date=date).to_dict()["events"]
 

@@ -9,11 +9,6 @@ from lagebild.events.modality import shift_year
 from lagebild.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def events(pipeline: Pipeline, text: str, date: str = "2017-08-29") -> list[dict]:
     return pipeline.analyze(text, date=date).to_dict()["events"]
 

@@ -103,3 +103,9 @@ def test_invalid_date_option_is_a_usage_error(tmp_path):
     (tmp_path / "a.txt").write_text("Er sagte, es sei spät.", encoding="utf-8")
     result = run_cli("analyze", str(tmp_path / "a.txt"), "--date", "14.06.2021")
     assert result.exit_code == 2 and "--date" in result.stderr
+
+
+def test_a_cue_verb_as_the_last_word_of_the_text(pipeline):
+    # found by hypothesis: the reported-speech check looked one token past the end
+    for text in ("A<SAG", "Der Verband protestierte", "Warnte"):
+        pipeline.analyze(text).to_dict()

@@ -134,3 +134,10 @@ def test_sentence_after_a_colon_introduction_is_said_even_without_quotation_mark
 def test_participial_attribute_with_an_object_before_the_name(statements):
     st = only(statements("Die das Unglück überlebende Alice Kakamara beschrieb den Hergang: „Die See war wirklich rau.“"))
     assert st["speaker"]["name"] == "Alice Kakamara"
+
+
+def test_a_linked_speaker_takes_the_fullest_name_the_text_gives(statements):
+    found = statements("Außenministerin Annalena Baerbock reiste nach Kiew. „Wir stehen an Ihrer Seite“, sagte Baerbock.",
+                       date="2024-03-12")
+    assert [s["speaker"]["name"] for s in found] == ["Annalena Baerbock"]
+    assert found[0]["speaker"]["mention"]["text"] == "Baerbock"  # the words that name her here

@@ -10,6 +10,8 @@ then the most prominent. Descriptions (`ein Sprecher des Ministeriums`) stay unl
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lagebild.document import Document
 from lagebild.kb import Entry, KnowledgeBase, Person, load_kb
 from lagebild.layers.coref import ClusterIndex
@@ -36,6 +38,9 @@ class SpeakerLinker:
             elif not speaker.name[:1].islower():
                 entry = self.best(speaker.name, doc.effective_date)
                 statement.entity = entry.id if entry else None
+            fullest = _fullest_name(index, statement.entity, speaker.name)
+            if fullest is not None:
+                statement.speaker = replace(speaker, name=fullest)
 
     @staticmethod
     def _from_clusters(index: ClusterIndex, statement) -> str | None | object:
@@ -94,3 +99,15 @@ class Relinker:
             return
         for layer in self.layers:
             layer(doc)
+
+
+def _fullest_name(index: ClusterIndex, entity: str | None, name: str) -> str | None:
+    """The fullest name the text gives the linked person, where the speaker's name is a shorter
+    form of it (`Baerbock` → `Annalena Baerbock`); None when there is none longer."""
+    if entity is None or not name:
+        return None
+    last = name.split()[-1]
+    names = [m.text for m in index.mentions if m.kb_id == entity and m.label == "PER" and m.is_name
+             and m.text.split()[-1] == last]
+    longest = max(names, key=lambda text: len(text.split()), default=None)
+    return longest if longest is not None and len(longest.split()) > len(name.split()) else None

@@ -219,7 +219,7 @@ class AttributionMixin:
         fin = self._finite(unit, cue.anchor)
         if self._is_passive(fin, cue.anchor):
             return []  # "Die Pläne wurden abgelehnt": an outcome told, not who said what
-        if any(self.tokens[j].lower == "es" for j in (fin - 1, fin + 1)) or self.tokens[np[0]].lower in ACCUSATIVE_DETERMINERS:
+        if any(self.tokens[j].lower == "es" for j in (fin - 1, fin + 1) if 0 <= j < len(self.tokens)) or self.tokens[np[0]].lower in ACCUSATIVE_DETERMINERS:
             return []  # "gab es Kritik": nobody acts; "den Plan" is an object, not who speaks
         first = min(np[0], left + 1) if np[0] >= unit.first else left + 1
         end = self._clause_end_over_quotes(unit, cue.tokens[-1])

@@ -16,19 +16,18 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from lagebild.document import Document, Span, Token
 from lagebild.kb import KnowledgeBase, Person
 from lagebild.kb.model import Office
+from lagebild.lang import read_rows, resource_path
 from lagebild.layers.dated_events import EventMention, find_event_mentions
 from lagebild.layers.dating_model import FIRST_DAY, LAST_DAY, Shape, every_year
 from lagebild.layers.timex import Anchor, Timex, find_timexes, shift_value, value_period, weekday_of
 
 __all__ = ["Clauses", "Evidence", "Words", "collect_evidence", "load_words"]
 
-_LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 # How hard a clue is: the weight of its ranges when a stated date is judged (docs/time.md).
 W_OFFICE, W_FORMER, W_INCOMING = 2.0, 1.0, 1.5
@@ -71,7 +70,7 @@ class Words:
 
 @lru_cache(maxsize=4)
 def load_words(lang: str) -> Words:
-    data = json.loads((_LANG_DIR / lang / "timex_dating.json").read_text(encoding="utf-8"))
+    data = json.loads(resource_path(lang, "timex_dating.json").read_text(encoding="utf-8"))
     classes = {k: frozenset(w if w.endswith("-") else w.casefold() for w in v["words"])
                for k, v in data.items() if not k.startswith("_")}
     return Words(**classes)
@@ -763,8 +762,7 @@ def _bound(value: str, end: bool) -> dt.date:
 
 @lru_cache(maxsize=4)
 def load_vocabulary(lang: str) -> tuple[DatedWord, ...]:
-    lines = (_LANG_DIR / lang / "dating_vocabulary.tsv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")][1:]
+    rows = read_rows(lang, "dating_vocabulary.tsv")[1:]  # the first row names the columns
     # no lookbehind in the pattern: it would keep the regex engine from scanning for a literal
     # prefix, making each search many times slower; `_whole_word` checks the left edge instead
     return tuple(DatedWord(re.compile(rf"(?:{pattern})(?![\w-])"), kind, _bound(lo, False), _bound(hi, True), why)
@@ -812,8 +810,7 @@ class Series:
 
 @lru_cache(maxsize=4)
 def load_series(lang: str) -> tuple[Series, ...]:
-    lines = (_LANG_DIR / lang / "dating_series.tsv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")][1:]
+    rows = read_rows(lang, "dating_series.tsv")[1:]
     out = []
     for pattern, base, step, first, last, why in rows:
         regex = re.compile(r"(?<![\w-])(?:" + pattern.replace("{n}", r"(\d{1,3})") + r")(?![\w-])")

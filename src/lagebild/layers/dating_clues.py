@@ -25,6 +25,7 @@ from lagebild.lang import read_rows, resource_path
 from lagebild.layers.dated_events import EventMention, find_event_mentions
 from lagebild.layers.dating_model import FIRST_DAY, LAST_DAY, Shape, every_year
 from lagebild.layers.timex import Anchor, Timex, find_timexes, shift_value, value_period, weekday_of
+from lagebild.layers.timex.arithmetic import add_months
 
 __all__ = ["Clauses", "Evidence", "Words", "collect_evidence", "load_words"]
 
@@ -197,8 +198,8 @@ def _in_short_quote(text: str, start: int, end: int, max_words: int = 4) -> bool
 
 
 def months_after(d: dt.date, n: int) -> dt.date:
-    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
-    return dt.date(y, m + 1, 1)
+    """The first day of the month n months after d's."""
+    return dt.date(*add_months(d.year, d.month, n), 1)
 
 
 def _month_of(d: dt.date) -> DateRange:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from lagebild.document import Document, Span
-from lagebild.layers.timex.arithmetic import _add_months, _shift_exact
+from lagebild.layers.timex.arithmetic import _shift_exact, add_months
 from lagebild.layers.timex.grammar import _TOKEN, _grammar
 from lagebild.layers.timex.matcher import _Matcher
 from lagebild.layers.timex.model import Anchor, Timex, anchor_from
@@ -61,7 +61,7 @@ def value_period(value: str) -> tuple[dt.date, dt.date, str] | None:
         first, last = _value_months(m)
         if first is None:
             return dt.date(year, 1, 1), dt.date(year, 12, 31), "Y"
-        y2, m2 = _add_months(year, last, 1)
+        y2, m2 = add_months(year, last, 1)
         return dt.date(year, first, 1), dt.date(y2, m2, 1) - dt.timedelta(days=1), "M"
     except ValueError:
         return None

@@ -74,7 +74,7 @@ def _year_str(y: int) -> str:
     return f"{y:04d}" if y > 0 else f"BC{1 - y:04d}"
 
 
-def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
     idx = year * 12 + (month - 1) + n
     return idx // 12, idx % 12 + 1
 
@@ -109,7 +109,7 @@ def _shift_units(d: dt.date, unit: str, n: int) -> str:
         y, w, _ = (d + dt.timedelta(days=7 * n)).isocalendar()
         return f"{y:04d}-W{w:02d}"
     if unit == "M":
-        y, m = _add_months(d.year, d.month, n)
+        y, m = add_months(d.year, d.month, n)
         if y < 1:
             raise ValueError(y)
         return f"{y:04d}-{m:02d}"

@@ -222,13 +222,9 @@ class _Matcher:
         event_link = self.g.link_res.get("event_to_date")
         for c in cands:
             if c.kind == "duration" and link is not None and isinstance(c.info.get("num"), (int, float)):
-                m = link.match(self.text, c.end, self.end)
-                if not m:
+                m, t = self._linked_date(link, c.end, by_start)
+                if t is None:
                     continue
-                targets = by_start.get(m.end())
-                if not targets:
-                    continue
-                t = max(targets, key=lambda t: t.end - t.start)
                 sign = -1 if m.group("dir") == self.g.before_word else 1
                 n, unit = c.info["num"], c.info["unit"]
                 value = _shift_exact(_anchor_of_value(t.value), unit, sign * n)
@@ -236,16 +232,19 @@ class _Matcher:
                 out.append(_Cand(c.start, t.end, "DATE", value, t.anchor, mod, c.prio, "offset_date",
                                  offset=("-" if sign < 0 else "+") + duration_value(n, unit)))
             elif c.kind == "anchored" and event_link is not None and isinstance(c.info.get("num"), (int, float)):
-                m = event_link.match(self.text, c.info["event_end"], self.end)
-                if not m:
+                _, t = self._linked_date(event_link, c.info["event_end"], by_start)
+                if t is None:
                     continue
-                targets = by_start.get(m.end())
-                if not targets:
-                    continue
-                t = max(targets, key=lambda t: t.end - t.start)
                 c.value = _shift_exact(_anchor_of_value(t.value), c.info["unit"], c.info["sign"] * c.info["num"])
                 c.anchor = t.anchor
         return out
+
+    def _linked_date(self, link: re.Pattern[str], start: int, by_start: dict[int, list[_Cand]]):
+        """The linking words at `start` (`vor dem`) and the longest date right after them, or
+        (match, None) when no date follows."""
+        m = link.match(self.text, start, self.end)
+        targets = by_start.get(m.end()) if m else None
+        return m, max(targets, key=lambda t: t.end - t.start) if targets else None
 
     def merge_clock(self, chosen: list[_Cand]) -> list[_Cand]:
         """`am Montag um 14 Uhr`, `heute Abend um acht Uhr`, `um 14 Uhr am Montag` → one TIME."""

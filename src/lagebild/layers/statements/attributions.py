@@ -203,17 +203,20 @@ class AttributionMixin:
                 return self._make(unit, (q.open, q.outer_end), cue, np, right)
         return []
 
+    def _cue_classes(self, cue: Cue) -> set[str]:
+        """The classes of the cue verb in the cue lexicon (`say`, `opinion`, `demand`, …)."""
+        return {entry.cls for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ())}
+
     def _only_opinion(self, cue: Cue) -> bool:
-        classes = {entry.cls for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ())}
-        return classes == {"opinion"}
+        return self._cue_classes(cue) == {"opinion"}
 
     def _says(self, cue: Cue) -> bool:
-        return any(entry.cls == "say" for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ()))
+        return "say" in self._cue_classes(cue)
 
     def _reported(self, unit: Unit, cue: Cue, np, left: int, right: int) -> list[Statement]:
         """A speech act told without its content: `Die Behörden werfen ihm Betrug vor`,
         `Der Wetterdienst warnte vor Sturm`. The message is the clause that reports the act."""
-        classes = {entry.cls for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ())}
+        classes = self._cue_classes(cue)
         if np is None or np == UNSAID or not classes & SPEECH_ACTS or any(q.open > self.tokens[left + 1].start for q in unit.quotes if not self._is_title(q)):
             return []
         fin = self._finite(unit, cue.anchor)

@@ -15,6 +15,7 @@ from lagebild.layers.statements.model import (
     CONJUNCTION_PREPOSITIONS,
     DOCUMENT_NOUNS,
     HOLDER_STARTS,
+    NAMING_VERBS,
     REPORTED_ACTS,
     SPEECH_ACTS,
     UNSAID,
@@ -81,7 +82,7 @@ class AttributionMixin:
         if self.tokens[unit.first].lower == "wie" and left > unit.first and not any(self.tokens[j].pos.endswith("(FIN)") for j in range(unit.first, fin)):
             left = unit.first - 1  # "Wie die Ministerin, Anna Bligh, erklärte, …": the apposition stays in the wie clause
         if left + 1 >= unit.first and self.tokens[left + 1].lower == "wie" and left + 1 < fin:
-            if self.tokens[i].lemma.lower() in ("nennen", "bezeichnen"):
+            if self.tokens[i].lemma.lower() in NAMING_VERBS:
                 return []  # "der Fahrplanwechsel, wie ihn die Eisenbahner nennen": naming, not speech
             np = phrase_after(self.tokens, left + 2, right)
             return self._around(unit, cue, np, left, right)

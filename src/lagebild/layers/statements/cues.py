@@ -12,6 +12,7 @@ from lagebild.layers.statements.model import (
     DOCUMENT_NOUNS,
     EVENT_LIKE_SOURCES,
     IMPERSONAL_SOURCES,
+    NAMING_VERBS,
     RELATIVE_DETERMINERS,
     SOURCE_NOUNS,
     SPEECH_NOUNS,
@@ -19,8 +20,6 @@ from lagebild.layers.statements.model import (
     Cue,
 )
 from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
-
-NAMING_VERBS = {"nennen", "bezeichnen"}  # verbs of naming: an attributive `genannt` names, it says nothing
 
 
 class CueMixin:

@@ -23,6 +23,7 @@ EVENT_LIKE_SOURCES = ("bericht", "hinweis")  # "nach dem Bericht": "after" unles
 ACCUSATIVE_DETERMINERS = {"den", "einen", "keinen", "seinen", "ihren", "meinen", "unseren", "diesen", "jenen"}
 # words that open the holder of a source noun: `Angaben der Polizei`, `eines Sprechers`, `von X`
 HOLDER_STARTS = {"der", "des", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "von", "vom"}
+NAMING_VERBS = {"nennen", "bezeichnen"}  # verbs of naming (`wie ihn die Eisenbahner nennen`, `genannt`): they say nothing
 CONJUNCTION_PREPOSITIONS = {"während", "seit", "bis", "als"}  # prepositions and subordinators alike: `während er sprach`
 RELATIVE_DETERMINERS = {"dessen", "deren"}  # `nach deren Angaben`, which the tagger may read as a pronoun
 UNSAID = (-1, -1)  # a speaker phrase that names nobody: passives without agent

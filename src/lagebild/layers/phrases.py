@@ -7,6 +7,7 @@ at most one genitive attribute (`ein Sprecher des Auswärtigen Amts`).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lagebild.document import Token
@@ -15,7 +16,8 @@ from lagebild.lang import speech_lexicon
 DETERMINERS = ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT")
 SKIPPABLE = {"auch", "zudem", "weiter", "dann", "nun", "jedoch", "aber", "dazu", "später", "bereits", "noch", "ebenfalls", "zuletzt", "schließlich", "außerdem", "gleichzeitig", "daraufhin", "anschließend", "demnach", "hingegen", "dagegen", "allerdings", "indes", "unterdessen", "damals", "heute", "gestern", "erneut", "nochmals", "wiederum", "selbst", "jetzt", "einst", "kürzlich", "jüngst", "seinerseits", "ihrerseits", "sich", "sogar", "nur", "wörtlich", "deshalb", "daher", "also", "doch", "ja", "so", "etwa", "zufolge"}
 CLAUSE_CONJUNCTIONS = {"aber", "und", "doch", "denn", "oder", "sondern"}
-FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade", "ebenso", "ebenfalls", "vor allem"}
+FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade", "ebenso", "ebenfalls", "vor allem", "einzig", "allein", "lediglich", "ausgerechnet", "insbesondere", "besonders", "zumindest", "wenigstens", "ausschließlich", "bereits", "schon"}
+GENITIVE_ADVERBIALS = {("des", "weiteren"), ("des", "öfteren"), ("des", "nachts"), ("des", "morgens"), ("des", "abends"), ("eines", "tages"), ("letzten", "endes")}
 PRONOUNS = {"er", "sie"}  # third person: resolved to an antecedent
 DEMONSTRATIVES = {"dieser", "diese", "jener", "jene"}  # "sagte dieser": the person just named
 PARTITIVES = {"einer", "eine", "eines", "keiner", "jeder", "jede", "viele", "einige", "mehrere", "manche"}
@@ -50,6 +52,11 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
         return i, i
     if t.lower in INDEFINITE_SPEAKERS and t.pos == "PIS":  # "Einige vertreten die Auffassung, …"
         return i, i
+    if _is_web_address(t):  # "Wie t-online.de berichtet"
+        return i, i
+    title_end = _quoted_title_end(tokens, i, stop, names_only=True)
+    if title_end is not None and not _is_nickname_mark(tokens, i, stop):  # „heise online“ berichtet
+        return i, title_end
     if _is_nickname_mark(tokens, i, stop):  # “Kaiser” Franz Beckenbauer
         np = noun_phrase_at(tokens, i + 1, stop)
         return (i, np[1]) if np else None
@@ -62,7 +69,7 @@ def noun_phrase_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | 
         title_end = _quoted_title_end(tokens, j, stop)
         if title_end is not None:  # der „Rheinischen Post“
             return i, title_end
-        j = _skip_participial_attribute(tokens, j, stop)
+        j = skip_participial_attribute(tokens, j, stop)
     head = None
     while j < stop:
         tok = tokens[j]
@@ -116,7 +123,7 @@ def _is_nickname_mark(tokens: list[Token], i: int, stop: int) -> bool:
     return i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 2].pos == "$(" if i > 1 else False
 
 
-def _skip_participial_attribute(tokens: list[Token], j: int, stop: int) -> int:
+def skip_participial_attribute(tokens: list[Token], j: int, stop: int) -> int:
     """`der seit 23 Jahren amtierende Chef`, `die das Unglück überlebende Frau`: skip the phrase
     before an attributive participle."""
     if j >= stop or not tokens[j].pos.startswith(("APPR", "ART")):
@@ -129,16 +136,34 @@ def _skip_participial_attribute(tokens: list[Token], j: int, stop: int) -> int:
     return j
 
 
-def _quoted_title_end(tokens: list[Token], j: int, stop: int) -> int | None:
-    """The closing mark of a short capitalised title in quotation marks starting at j."""
-    if j >= stop or tokens[j].pos != "$(" or j + 1 >= stop or not tokens[j + 1].text[:1].isupper():
+def _quoted_title_end(tokens: list[Token], j: int, stop: int, names_only: bool = False) -> int | None:
+    """The closing mark of a short capitalised title in quotation marks starting at j; with
+    `names_only`, of a title of names alone (`„heise online“`, `„BBC News“`), which may be lower case."""
+    if j >= stop or tokens[j].pos != "$(" or tokens[j].text in BRACKETS or j + 1 >= stop:
         return None
-    for k in range(j + 1, min(stop, j + 7)):
+    if not tokens[j + 1].text[:1].isupper() and not (names_only and is_name(tokens[j + 1])):
+        return None
+    article = names_only and tokens[j + 1].pos == "ART"  # „Die Zeit“, „Der Standard“
+    for k in range(j + 1 + article, min(stop, j + 7)):
         if tokens[k].pos == "$(":
-            return k if k > j + 1 else None
-        if tokens[k].pos.startswith("V") or tokens[k].text in ",.:;":
+            named = not names_only or article and k - j <= 4 or any(is_name(t) for t in tokens[j + 1 : k])
+            return k if k > j + 1 + article and named else None
+        if tokens[k].pos.startswith("V") or tokens[k].text in ",.:;" or names_only and not _name_like(tokens[k]):
             return None
     return None
+
+
+def _name_like(t: Token) -> bool:
+    return is_name(t) or t.pos == "NN" and t.text[:1].isupper()
+
+
+BRACKETS = set("()[]{}")  # tagged like quotation marks, but they enclose no title
+WEB_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)*\.(de|com|org|net|at|ch|eu|info|fr|uk|it|es|nl|ru)$", re.IGNORECASE)
+
+
+def _is_web_address(t: Token) -> bool:
+    """`t-online.de`, `ndr.de`, `Spiegel.de`: a website named as a medium."""
+    return bool(WEB_ADDRESS.match(t.text))
 
 
 def phrase_after(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
@@ -158,6 +183,8 @@ def phrase_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int]
     first = tokens[start]
     if first.pos.startswith(("APPR", "ADV", "KOUS", "KON", "PWAV", "PROAV", "PTK")) or first.lower in SKIPPABLE:
         return None
+    if start + 1 < verb and (first.lower, tokens[start + 1].lower) in GENITIVE_ADVERBIALS:
+        return None  # "Des Weiteren wirft der Bericht ihm vor": an adverbial, not the subject
     if first.pos == "ADJ(D)" and start + 1 == verb:  # "Unzufrieden zeigten sich …": predicative, no subject
         return None
     if noun_phrase_at(tokens, start, verb) is None:

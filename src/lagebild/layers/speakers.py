@@ -5,10 +5,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lagebild.document import Document, Token
-from lagebild.lang import speech_lexicon
-from lagebild.layers.phrases import DEMONSTRATIVES, PRONOUNS, is_name, is_nounlike
+from lagebild.lang import read_rows, speech_lexicon
+from lagebild.layers.phrases import (
+    DEMONSTRATIVES,
+    PRONOUNS,
+    is_name,
+    is_nounlike,
+    skip_participial_attribute,
+)
 from lagebild.nlp.morphology import is_known_word
 
 NAME_PARTICLES = {"von", "van", "de", "zu", "vom", "del", "di", "da", "dos", "ten", "ter"}
@@ -16,7 +23,61 @@ PRONOUN_EXCLUDES_GENDER = {"er": "f", "sie": "m", "seiner": "f", "seinen": "f", 
 # `dessen` refers to a masculine or neuter noun, `deren` to a feminine or plural one: articles that rule a noun out
 RELATIVE_EXCLUDES = {"dessen": {"die", "eine", "einer", "diese"}, "deren": {"des", "dem", "das", "ein", "eines", "einem", "dieses"}}
 RELATIVE_EXCLUDES_GENDER = {"dessen": "f", "deren": "m"}
+NOT_PERSON_LABELS = {"LOC", "GPE", "ORG"}  # entity labels of names that speak as no person
 DETERMINER_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
+
+
+QUOTATION_MARKS = set("„“”\"«»‚‘’'")
+SPEAKING_PRONOUN_TAGS = ("PPER", "PDS", "PIS", "PRELS", "PPOS")
+SAYING_NOUN_CLASSES = ("source_noun", "speech_noun", "document_noun", "medium_noun")
+MIN_SAYING_ENDING = 6  # shorter saying nouns only as whole words: `Sicht`, not `Zuversicht`
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> dict[str, tuple[str, ...]]:
+    """Word classes of lang/de/speaker_nouns.tsv: which nouns name something that can speak."""
+    return {kind: tuple(words.split()) for kind, words in read_rows("de", "speaker_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _saying_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Nouns of saying and documents (`Angaben`, `Erklärung`): whole words, and endings of compounds."""
+    lex = speech_lexicon()
+    words = frozenset(w.lower() for cls in SAYING_NOUN_CLASSES for w in lex.word_class(cls))
+    return words, tuple(w for w in words if len(w) >= MIN_SAYING_ENDING)
+
+
+@lru_cache(maxsize=4096)
+def _names_a_time(word: str) -> bool:
+    classes = speaker_nouns()
+    return word in classes["whole_word"] or word.endswith(classes["time_suffix"])
+
+
+PLURAL_ENDINGS = (("ungen", "ung"), ("heiten", "heit"), ("keiten", "keit"), ("ionen", "ion"), ("täten", "tät"), ("nisse", "nis"))
+
+
+def _singular(noun: str) -> str:
+    """`Äußerungen` → `äußerung`: the plural of a derived noun, for the lexicon's endings."""
+    return next((noun[: -len(plural)] + singular for plural, singular in PLURAL_ENDINGS if noun.endswith(plural)), noun)
+
+
+@lru_cache(maxsize=4096)
+def _names_a_speaker(noun: str) -> bool | None:
+    """True where a common noun names a possible speaker, False where it names a time, a
+    matter or an event, None where the lexicon does not say."""
+    classes = speaker_nouns()
+    if noun in classes["whole_word"]:
+        return False
+    words, endings = _saying_nouns()
+    forms = {noun, _singular(noun), noun.removesuffix("s"), noun.removesuffix("es")}  # genitives: `des Berichts`
+    if forms & words or any(form.endswith(endings) or form.endswith(classes["speaking_exception"]) for form in forms):
+        return True
+    noun = _singular(noun)
+    if noun.endswith(tuple(speech_lexicon().word_class("role_suffix"))):
+        return True
+    if noun.endswith(classes["time_suffix"] + classes["thing_noun"] + classes["abstract_suffix"]):
+        return False
+    return None
 
 
 @dataclass(frozen=True)
@@ -37,11 +98,13 @@ class SpeakerResolver:
     def __init__(self, doc: Document):
         self.doc = doc
         self.tokens = doc.tokens
+        self._token_starts = [t.start for t in self.tokens]
         self._role_suffixes = tuple(speech_lexicon().word_class("role_suffix"))
         # where the entity layer saw a new actor begin, a name run ends: "Jens Stoltenberg | Russland"
         labels = {e.start: e.label for e in doc.layers.get("entities", [])}
         self._entity_labels = {t.i: labels[t.start] for t in self.tokens if t.start in labels}
         self._entity_starts = set(self._entity_labels)
+        self._labels_over = self._labels_over_tokens(doc)
         self._genders = self._person_genders(doc)
         self._name_genders = {e.text: e.gender for e in doc.layers.get("entities", []) if e.label == "PER" and e.gender}
         self.runs = self._name_runs()
@@ -61,6 +124,17 @@ class SpeakerResolver:
                     self.fullest[key] = (first, end)
         institution = speech_lexicon().word_class("institution_suffix")
         self._institution_suffixes = tuple(sorted(institution, key=len, reverse=True))
+
+    def _labels_over_tokens(self, doc: Document) -> dict[int, str]:
+        """Token index → label of the entity mention it lies in (`Helmand` → LOC, `Tesla Motors` → ORG)."""
+        labels: dict[int, str] = {}
+        for e in doc.layers.get("entities", []):
+            for t in self.tokens[bisect_right(self._token_starts, e.start) - 1 :]:
+                if t.start >= e.end:
+                    break
+                if t.end > e.start:
+                    labels[t.i] = e.label
+        return labels
 
     def _person_genders(self, doc: Document) -> dict[int, str]:
         """Token index → gender of the person name it ends (`Angela Merkel` → f), where known."""
@@ -129,12 +203,80 @@ class SpeakerResolver:
             return True
         return t.i > 0 and is_name(self.tokens[t.i - 1]) and not t.lower.endswith(self._role_suffixes)
 
+    def can_speak(self, first: int, last: int, holder: bool = True) -> bool:
+        """Whether the phrase can name a speaker: not a time (`Dienstagabend`, `Ende August`), a
+        matter or an event (`Die Frage`, `Proteste`, `die niedrige Aufklärungsquote`). Pronouns,
+        names, people, organisations and documents can; so can what the lexicon does not know.
+        With `holder`, a matter can through whose it is (`die Entscheidung des Gerichts`)."""
+        tokens = self.tokens[first : last + 1]
+        if any(t.text in QUOTATION_MARKS for t in tokens):
+            return True  # a title: die „Süddeutsche Zeitung“
+        if len(tokens) == 1 and tokens[0].pos.startswith(SPEAKING_PRONOUN_TAGS):
+            return True
+        head = self._head_noun(first, last)
+        if head is None or self._is_speaking_name(head):
+            return True
+        says = _names_a_speaker(head.lower)
+        if says is False and holder and _singular(head.lower).endswith(speaker_nouns()["abstract_suffix"]):
+            return self._speaking_genitive(head.i, last)
+        return says is not False
+
+    def _head_noun(self, first: int, last: int) -> Token | None:
+        """The first noun of the phrase, past an attribute before a participle (`Die das Unglück
+        überlebende Alice Kakamara`)."""
+        start = skip_participial_attribute(self.tokens, first + 1, last + 1) if self.tokens[first].pos.startswith("ART") else first
+        return next((t for t in self.tokens[start : last + 1] if t.pos in ("NN", "NE", "FM") or is_nounlike(t)), None)
+
+    def _speaking_genitive(self, head: int, last: int) -> bool:
+        """`die Entscheidung des Gerichts`, `die Äußerungen Merkels`: whose matter it is can speak."""
+        for k in range(head + 1, last + 1):
+            t = self.tokens[k]
+            genitive = self.tokens[k - 1].lower in ("des", "der") or k == head + 1 and t.text.endswith("s")
+            if genitive and (t.pos in ("NN", "NE") or is_nounlike(t)) and (_names_a_speaker(t.lower) or self._is_speaking_name(t)):
+                return True
+        return False
+
+    @staticmethod
+    def names_a_source(noun: str) -> bool:
+        """A noun of a text, a medium, a meeting or a body that says something (`Erklärung`,
+        `Pressekonferenz`, `EU-Kreise`, `Bundesregierung`), by the lexicon."""
+        return _names_a_speaker(noun) is True or noun.endswith(speaker_nouns()["source_place"])
+
+    def _is_speaking_name(self, t: Token) -> bool:
+        """A name, but not of a time (`Ende August`), unless the text names a person so (`Michael Sommer`).
+        Only time words count against a name: `Jung`, `Freiheit` may be surnames."""
+        if t.i not in self.in_runs and t.pos != "NE" and not self._is_long_name(t.i):
+            return False
+        return not _names_a_time(t.lower) or self._is_long_name(t.i)
+
+    def is_time(self, first: int, last: int) -> bool:
+        """Whether the phrase names a time (`Ende August`, `Dienstagabend`): an adverbial, no subject."""
+        head = next((t for t in self.tokens[first : last + 1] if t.pos in ("NN", "NE", "FM")), None)
+        return head is not None and _names_a_time(head.lower) and not self._is_long_name(head.i)
+
+    def surely_speaks(self, first: int, last: int) -> bool:
+        """Whether the phrase is a pronoun, a name, or a noun the lexicon knows as a speaker
+        (`er`, `Max Kern`, `der Sprecher`): more than `can_speak`, which lets the unknown pass."""
+        tokens = self.tokens[first : last + 1]
+        if len(tokens) == 1 and tokens[0].pos.startswith(SPEAKING_PRONOUN_TAGS):
+            return True
+        nouns = [t for t in tokens if t.pos in ("NN", "NE", "FM") or is_nounlike(t)]
+        return bool(nouns) and (any(self._is_speaking_name(t) for t in nouns) or _names_a_speaker(nouns[0].lower) is True)
+
+    def _is_long_name(self, token: int) -> bool:
+        first, last = self.fullest.get(_base(self.tokens[token].text), (token, token))
+        return last > first
+
     def text_of(self, first: int, last: int) -> str:
         return self.doc.text[self.tokens[first].start : self.tokens[last].end]
 
     def is_person_run(self, first: int, last: int) -> bool:
+        if self._labels_over.get(last, "PER") in NOT_PERSON_LABELS:
+            return False  # `die Provinz Helmand`, `der Autobauer Tesla Motors`: a place, a firm
         if last > first:
             return True
+        if _names_a_time(self.tokens[last].lower) and not self._is_long_name(last):
+            return False  # `Ende August`, `Dienstagabend`: a time the tagger calls a name
         key = _base(self.tokens[last].text)
         full = self.fullest.get(key)
         if full and full[1] > full[0]:
@@ -196,7 +338,7 @@ class SpeakerResolver:
         if len(tokens) == 1 and (tokens[0].lower in PRONOUNS or tokens[0].lower in DEMONSTRATIVES and tokens[0].pos == "PDS"):
             return self.pronoun(tokens[0], previous, previous_offset)
         names = self._names_of_head(first, last)
-        head = self._head(tokens)
+        head = self._head(self._before_apposition(tokens))
         if names and (head is None or head.i in self.in_runs or names[-1] > head.i or names[0] == first):
             run_last = names[-1]
             run_first = run_last
@@ -327,6 +469,12 @@ class SpeakerResolver:
                 elif j + 1 <= k - 2:
                     found[t.text] = self.text_of(j + 1, k + 1)
         return found
+
+    @staticmethod
+    def _before_apposition(tokens: list[Token]) -> list[Token]:
+        """`Sadiq Khan, einer der Abgeordneten`: the phrase before the comma of its apposition."""
+        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+        return tokens[:comma] if comma else tokens
 
     @staticmethod
     def _head(tokens: list[Token]) -> Token | None:

@@ -22,6 +22,10 @@ from lagebild.layers.statements.model import (
 )
 from lagebild.layers.units import Unit, inside_quote
 
+SOURCE_PREPOSITIONS = {"laut", "nach", "gemäß"}  # `laut X`: X is the source, whatever it is
+UNNAMED = Speaker(None, False)  # someone speaks, but the text does not say who
+FRONTED_SOURCE_PREPOSITIONS = {"in", "im", "auf", "aus", "bei", "beim"}  # `In der Erklärung wurde verkündet`
+PLACE_PREPOSITIONS = {"in", "im", "auf"}  # before a name they say where, not who
 NOMINATIVE_PRONOUNS = {"er", "ich", "wir", "du"}  # never an object: right after the verb they are its subject
 
 
@@ -31,8 +35,12 @@ class SubjectMixin:
     def _subject(self, start: int, fin: int, right: int) -> tuple[int, int] | None:
         """Subject of a V2 clause: the first constituent, unless a name or pronoun follows the verb
         and the first constituent names nobody (`Angesichts der Kritik erklärte Olmert, …`)."""
+        if start == fin and not self.tokens[fin].pos.endswith("(FIN)"):
+            return self._subject_before_apposition(fin)
         before = self._nominative(phrase_before(self.tokens, start, fin))
         after = self._nominative(phrase_after(self.tokens, fin + 1, right))
+        if start == fin and (after is None or self.tokens[after[0]].lower not in NOMINATIVE_PRONOUNS):
+            before = self._subject_before_insertion(fin) or before
         if before and after and after[0] == fin + 1 and self.tokens[after[0]].lower in NOMINATIVE_PRONOUNS:
             return after  # "Die Arbeit der Koalition lobte er": a fronted object, `er` is the subject
         if before and after and after[0] == fin + 1:
@@ -42,7 +50,53 @@ class SubjectMixin:
             plural_verb = self.tokens[fin].lower.endswith(("en", "nd"))  # "werfen", "sind": not a lone name's verb
             if not any(is_name(t) for t in stretch) and (named_after and not plural_verb or any(t.pos.startswith("APPR") for t in stretch)):
                 return after
+        if before and after and self._fronted_non_speaker(before, after):
+            return after
         return before or after
+
+    def _fronted_non_speaker(self, before: tuple[int, int], after: tuple[int, int]) -> bool:
+        """`Ende August teilte die Stadt mit`: a time is no subject; `Die Frage stellte der
+        Abgeordnete`: a fronted object, where what follows the verb is surely someone."""
+        if self.resolver.can_speak(*before, holder=False):
+            return False
+        return self.resolver.can_speak(*after) if self.resolver.is_time(*before) else self.resolver.surely_speaks(*after)
+
+    def _subject_before_insertion(self, verb: int) -> tuple[int, int] | None:
+        """`Sadiq Khan, einer der Abgeordneten, die den Brief unterschrieben, verurteilte die
+        Haltung der Regierung`: a verb right after a clause or apposition set off by commas has
+        its subject at the start of the sentence, not in the object after it."""
+        closing = verb - 1
+        if closing < 1 or self.tokens[closing].text != ",":
+            return None
+        sentence_start = self.doc.sentences[self.tokens[verb].sent].first_token
+        opening = next((k for k in range(closing - 1, sentence_start, -1) if self.tokens[k].text == ","), None)
+        if opening is None:
+            return None
+        np = self._nominative(phrase_before(self.tokens, sentence_start, opening))
+        return np if np is not None and self.resolver.can_speak(*np) else None
+
+    def _subject_before_apposition(self, verb: int) -> tuple[int, int] | None:
+        """`Zuvor hatte der Chef der Firma, Max Kern, erklärt`: a participle right after an
+        apposition, whose auxiliary and subject stand before it."""
+        closing = verb - 1
+        if closing < 1 or self.tokens[closing].text != ",":
+            return None
+        opening = next((k for k in range(closing - 1, max(closing - 9, 0), -1) if self.tokens[k].text == ","), None)
+        if opening is None:
+            return None
+        apposition = self.tokens[opening + 1 : closing]
+        if not any(is_name(t) for t in apposition) or any(t.pos.startswith(("V", "PREL")) for t in apposition):
+            return None
+        sentence_start = self.doc.sentences[self.tokens[verb].sent].first_token
+        for aux in range(opening - 1, sentence_start - 1, -1):
+            t = self.tokens[aux]
+            if t.text == ",":
+                return None
+            if t.pos in ("VA(FIN)", "VM(FIN)"):
+                np = self._nominative(phrase_after(self.tokens, aux + 1, opening))
+                attribute_only = np is not None and all(t.pos.startswith(("APPR", "ART", "ADJ", "NN", "NE", "CARD")) for t in self.tokens[np[1] + 1 : opening])
+                return (np[0], closing - 1) if attribute_only else None  # "der Investor für den Neubau, Larry Silverstein"
+        return None
 
     def _nominative(self, np: tuple[int, int] | None) -> tuple[int, int] | None:
         """A phrase that can be the subject: not one marked accusative (`den Vorwurf`, `einen Plan`)."""
@@ -110,7 +164,33 @@ class SubjectMixin:
                 np = noun_phrase_at(self.tokens, j + 1, right)
                 if np and np[1] < cue_token:
                     return np
-        return self._impersonal_speaker(cue_token, right)  # "In einem Bericht wurde vermutet, …"
+        # "In einem Bericht wurde vermutet, …"; "In einer Erklärung, die … veröffentlicht wurde, wurde verkündet"
+        return self._impersonal_speaker(cue_token, right) or self._fronted_source(cue_token)
+
+    def _fronted_source(self, cue_token: int) -> tuple[int, int] | None:
+        """A document, meeting or body in the first phrase of the passive's sentence that says
+        where it was said: `In der Erklärung, die …, wurde verkündet`, `Aus EU-Kreisen verlautete`."""
+        sentence = self.doc.sentences[self.tokens[cue_token].sent]
+        first = sentence.first_token
+        while first < cue_token and self.tokens[first].pos == "KON":
+            first += 1
+        if first + 1 >= cue_token or self.tokens[first].lower not in FRONTED_SOURCE_PREPOSITIONS:
+            return None
+        np = noun_phrase_at(self.tokens, first + 1, cue_token)
+        if np is None or not self._right_before_verb(np[1] + 1, cue_token):
+            return None
+        head = next((k for k in range(np[0], np[1] + 1) if self.tokens[k].pos in ("NN", "NE")), None)
+        if head is None:
+            return None
+        # `Bei Siemens hieß es`, `Aus Moskau verlautete`; but `In Bonn` is only where
+        named = head in self.resolver.in_runs and self.tokens[first].lower not in PLACE_PREPOSITIONS
+        return np if named or self.resolver.names_a_source(self.tokens[head].lower) else None
+
+    def _right_before_verb(self, j: int, cue_token: int) -> bool:
+        """Whether the finite verb comes next, over at most one clause set off by commas."""
+        if j < cue_token and self.tokens[j].text == ",":
+            j = next((k + 1 for k in range(j + 1, cue_token) if self.tokens[k].text == ","), cue_token)
+        return j < cue_token and self.tokens[j].pos.endswith("(FIN)")
 
     def _speaker(self, np) -> tuple[Speaker | None, Span | None]:
         if np is None:
@@ -131,7 +211,36 @@ class SubjectMixin:
         holder = self._source_holder(first, last)
         if holder:  # "Angaben der Feuerwehr": the holder, never a person named later
             return self.resolver.resolve(*holder, None, previous_offset, cataphora=False), mention
+        source = self._source_noun_before(first)
+        if source is not None and not self.resolver.can_speak(first, last):
+            # "Angaben vom Mittwoch zufolge": the information speaks, not its day
+            mention = Span.of(self.text, self.tokens[source].start, self.tokens[last].end)
+            return self.resolver.resolve(source, last, None, previous_offset, cataphora=False), mention
+        if self._after_source_preposition(*np):
+            return self.resolver.resolve(first, last, self.previous, previous_offset), mention
+        if not self.resolver.can_speak(first, last):
+            # "Die Frage wurde erörtert", "Dienstagabend hieß es": no speaker named here; the current
+            # one goes on, or an unnamed one whom what follows in Konjunktiv may continue
+            return (self.previous, self.previous_mention) if self.previous else (UNNAMED, None)
         return self.resolver.resolve(first, last, self.previous, previous_offset), mention
+
+    def _after_source_preposition(self, first: int, last: int) -> bool:
+        """`laut X`, `nach X`, `X zufolge`, `X, wonach`: whatever X is, the text gives it as the
+        source (`Überlieferungen zufolge`, `Spekulationen, wonach …`)."""
+        before = self.tokens[first - 1].lower if first > 0 else ""
+        after = [t.lower for t in self.tokens[last + 1 : last + 3]]
+        wonach = after[:1] == ["wonach"] or after == [",", "wonach"]  # `Spekulationen, wonach …`
+        return self.tokens[first].lower == "laut" or before in SOURCE_PREPOSITIONS or after[:1] == ["zufolge"] or wonach
+
+    def _source_noun_before(self, first: int) -> int | None:
+        """Where `Ersten Angaben vom` begins before `gestrigen Mittwoch`: a source noun whose
+        attribute the phrase at `first` is."""
+        noun = first - 2
+        if noun < 0 or self.tokens[first - 1].lower not in HOLDER_STARTS or not self.tokens[noun].lower.endswith(SOURCE_NOUNS):
+            return None
+        while noun > 0 and self.tokens[noun - 1].pos.startswith(("ADJ", "ART", "PDAT", "PPOSAT")) and self.tokens[noun - 1].sent == self.tokens[noun].sent:
+            noun -= 1
+        return noun
 
     def _close_bracket(self, first: int, last: int) -> int:
         """`Thomas de Maizière (CDU)` cut before the party keeps the party it opened, not half of it."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from lagebild.document import Span
+from lagebild.lang import CueEntry
 from lagebild.layers.mood import subjunctive_mood
 from lagebild.layers.phrases import (
     is_name,
@@ -12,17 +15,19 @@ from lagebild.layers.phrases import (
 )
 from lagebild.layers.statements.model import (
     ACCUSATIVE_DETERMINERS,
+    ATTITUDES,
     CONJUNCTION_PREPOSITIONS,
     DOCUMENT_NOUNS,
     HOLDER_STARTS,
     NAMING_VERBS,
+    OBJECT_ACTS,
     REPORTED_ACTS,
     SPEECH_ACTS,
     UNSAID,
     Cue,
     Statement,
 )
-from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
+from lagebild.layers.units import BOUNDARY, QUOTE_MARKS, Unit, inside_quote
 
 
 class AttributionMixin:
@@ -34,6 +39,7 @@ class AttributionMixin:
         claimed: list[tuple[int, int]] = []
         colon = self._colon_cue(unit)
         cues = [colon, *self._cues(unit)] if colon else self._cues(unit)
+        cues += self._governed_cues(unit, cues)
         candidates = [made for cue in sorted(cues, key=lambda c: self._priority(unit, c)) for made in self._from_cue(unit, cue)]
         # a speech act told without content yields to any statement with content
         for made in sorted(candidates, key=lambda st: st.kind == "reported"):
@@ -44,6 +50,8 @@ class AttributionMixin:
         return sorted(statements, key=lambda s: s.message.start)
 
     def _from_cue(self, unit: Unit, cue: Cue) -> list[Statement]:
+        if cue.kind == "verb" and self._lacks_companion(cue):
+            return []  # "ging knapp aus": the particle alone, without `von`, is no `gehen von … aus`
         if cue.kind == "verb":
             return self._from_verb(unit, cue)
         if cue.kind == "so":
@@ -91,16 +99,27 @@ class AttributionMixin:
             if self.tokens[i].lemma.lower() == "zitieren":
                 return []
             region = self._region_before(unit, left)
-            if region and (self._opens_adverbial_clause(region[0]) or not self._has_main_clause(unit, region)):
+            fronted_dass = region is not None and self._dass_at(region[0])
+            if fronted_dass and np is None:
+                region = None  # "Dass …, weiß jeder": common knowledge, nobody's statement
+            elif fronted_dass:  # "Dass die Lage ernst ist, bestätigte der Minister": the clause without `dass`
+                region = (self.tokens[bisect_left(self.token_starts, region[0]) + 1].start, region[1])
+            elif region and (self._opens_adverbial_clause(region[0]) or not self._has_main_clause(unit, region)):
                 region = None  # "Während …, dementierte dies X", "In Spanien, wo …, fand": no message of X
             made = self._make(unit, region, cue, np, right)
             tail = self._tail_after(unit, right)
             if made and tail:
                 made += self._make(unit, tail, cue, np, right)
             return made
+        if self._points_back(unit, left, fin):
+            return self._from_pointing_back(unit, cue, left, fin, right)
         if self._in_fronted_adverbial(unit, left, fin, right):
             return self._from_fronted_adverbial(unit, cue, left, fin, right)
-        if self._opens_subordinate_clause(left + 1, fin, right) or self._reported_cue(fin, left, right):
+        if self._reported_cue(fin, left, right):
+            return []
+        if self._opens_subordinate_clause(left + 1, fin, right):
+            if self._opens_adverbial_act(left + 1, cue):  # "Nachdem Behörden vor dem Verzehr gewarnt hatten, …"
+                return self._reported(unit, cue, phrase_after(self.tokens, left + 2, fin), left, right)
             return []
         after_comma = fin == left + 1 and left >= unit.first and self.tokens[left].text == ","
         if after_comma and (self._follows_main_clause(unit, left) or self._follows_apposition(unit, left)):
@@ -109,6 +128,8 @@ class AttributionMixin:
             np = self._first_phrase(unit)  # "Deiss, der sich … entschlossen hatte, sagte"
         elif self.tokens[i].lemma.lower() == "heißen":
             np = self._impersonal_speaker(i, right) or self._unnamed(i, right)
+        elif any(self.tokens[j].text == "Rede" for j in cue.tokens):  # "In der Meldung war von 20 Toten die Rede"
+            np = self._document_in_clause(left, right) or UNSAID
         else:
             np = self._subject(left + 1, fin, right) or self._coordinated_subject(left, fin)
         if self._is_passive(fin, i):  # "Die Männer werden beschuldigt, …": the subject says nothing
@@ -122,6 +143,8 @@ class AttributionMixin:
             return self._make(unit, (self.tokens[complementizer].start, self._unit_end(unit)), cue, np, complementizer)
         if right >= unit.last or self.tokens[right].text not in (",", ":"):
             return self._object_statement(unit, cue, np, right) or self._reported(unit, cue, np, left, right)
+        if self._opens_relative(unit, right + 1):  # "sprach von 50.000 Menschen, die …": the object goes on
+            return self._reported(unit, cue, np, left, right)
         apposition = self._apposition_after(unit, right)
         if apposition:
             np, right = (np[0] if np else apposition[0], apposition[1]), apposition[1] + 1
@@ -131,6 +154,48 @@ class AttributionMixin:
         if self._only_opinion(cue) and self._opens_question(right + 1):
             return []  # "weiß nicht, wer der Täter ist": an open question, no view held
         return self._make(unit, region, cue, np, right)
+
+    def _document_in_clause(self, left: int, right: int) -> tuple[int, int] | None:
+        """`In ersten Agenturmeldungen war von … die Rede`: the document the clause cites."""
+        for j in range(left + 1, right - 1):
+            if self.tokens[j].lower in ("in", "im"):
+                np = noun_phrase_at(self.tokens, j + 1, right)
+                head = next((k for k in range(np[0], np[1] + 1) if self.tokens[k].pos == "NN"), None) if np else None
+                if head is not None and self.tokens[head].lemma.lower().endswith(DOCUMENT_NOUNS):
+                    return np  # "der Erklärung der Regierung": the document, with its holder
+        return None
+
+    def _dass_at(self, start: int) -> bool:
+        k = bisect_left(self.token_starts, start)
+        return k < len(self.tokens) and self.tokens[k].start == start and self.tokens[k].lower in ("dass", "daß")
+
+    def _opens_adverbial_act(self, first: int, cue: Cue) -> bool:
+        """An adverbial clause (`während`, `nachdem`, `weil`, not `dass` or a relative clause)
+        around a speech act whose object tells what was said: the clause reports it."""
+        opener = self.tokens[first]
+        adverbial = opener.pos == "KOUS" or opener.lower in CONJUNCTION_PREPOSITIONS
+        return adverbial and opener.lower not in self.lex.word_class("complementizer") and bool(self._cue_classes(cue) & REPORTED_ACTS)
+
+    def _points_back(self, unit: Unit, left: int, fin: int) -> bool:
+        """`…, das teilte das Institut mit`, `– das zumindest meint X`: a main clause whose `das`
+        stands for the clause before it."""
+        if left < unit.first or self.tokens[left].text not in (",", ";", "–", "—", "-") or self.tokens[left + 1].lower not in ("das", "dies"):
+            return False
+        return fin == left + 2 or fin == left + 3 and self.tokens[left + 2].pos == "ADV"
+
+    def _from_pointing_back(self, unit: Unit, cue: Cue, left: int, fin: int, right: int) -> list[Statement]:
+        np = phrase_after(self.tokens, fin + 1, right)
+        region = self._region_before(unit, left)
+        if np is None or region is None or self._opens_adverbial_clause(region[0]) or not self._has_main_clause(unit, region):
+            return []  # ", das kritisierte, …": a relative clause, its verb last
+        return self._make(unit, region, cue, np, right)
+
+    def _opens_relative(self, unit: Unit, i: int) -> bool:
+        """A relative clause (`die …`, `auf die …`) opens at token i."""
+        if i >= unit.last:
+            return False
+        t = self.tokens[i]
+        return t.pos.startswith(("PRELS", "PRELAT")) or t.pos.startswith("APPR") and i + 1 < unit.last and self.tokens[i + 1].pos.startswith("PRELS")
 
     def _opens_question(self, i: int) -> bool:
         return i < len(self.tokens) and (self.tokens[i].pos.startswith(("PWS", "PWAV", "PWAT")) or self.tokens[i].lower == "ob")
@@ -162,7 +227,20 @@ class AttributionMixin:
             return False
         if self.tokens[right].text == ":":
             return True  # "…, indem Sie sagen: Die Arbeitsplätze sollen bleiben."
-        return self.tokens[right + 1].lower in ("dass", "daß") or self._reported_clause_at(unit, right + 1)
+        return self.tokens[right + 1].lower in ("dass", "daß") or self._reported_clause_at(unit, right + 1) or self._infinitive_clause_at(unit, right + 1)
+
+    def _infinitive_clause_at(self, unit: Unit, first: int) -> bool:
+        """`Während X ankündigte, den Vorschlag prüfen zu lassen, …`: a `zu` infinitive without a
+        finite verb (not `um … zu`, a purpose)."""
+        if self.tokens[first].pos.startswith("KOUI"):
+            return False
+        for j in range(first, unit.last):
+            t = self.tokens[j]
+            if t.text == "," and inside_quote(t.start, unit.quotes) is None or t.pos.endswith("(FIN)"):
+                return False
+            if t.pos in ("PTKZU", "VV(IZU)", "VVIZU"):
+                return True
+        return False
 
     def _reported_clause_at(self, unit: Unit, first: int) -> bool:
         """`Während der Minister sagte, die Lage sei ernst, …`: a clause in Konjunktiv I after the cue's clause."""
@@ -197,19 +275,79 @@ class AttributionMixin:
             return []
         if self.tokens[cue.anchor].lemma.lower() in ("bezeichnen", "nennen") and any(t.lower == "als" or t.text in QUOTE_MARKS for t in self.tokens[after:right]):
             end = self.tokens[right - 1].end if right < unit.last else self._unit_end(unit)
-            return self._make(unit, (self.tokens[after].start, end), cue, np, right, clause=False)
+            made = self._make(unit, (self.tokens[after].start, end), cue, np, right, clause=False)
+            front = self._fronted_object(unit, fin, np)
+            if made and front and made[0].kind != "direct":  # "Die Tat bezeichnete er als sinnlos": what is named leads
+                pieces = [(self.tokens[front[0]].start, self.tokens[front[1]].end), (made[0].message.start, made[0].message.end)]
+                made[0].message = Span.joined(self.text, pieces)
+            return made
         for q in unit.quotes:
             said = q.open == self.tokens[after].start and self._says(cue)  # "rief „Hilfe“": the quotation is what was said
             if self.tokens[after].start <= q.open < self.tokens[right - 1].end and (said or not self._is_title(q)):
                 return self._make(unit, (q.open, q.outer_end), cue, np, right)
         return []
 
+    def _fronted_object(self, unit: Unit, fin: int, np) -> tuple[int, int] | None:
+        """The noun phrase before the finite verb when the speaker stands after it: the object
+        (`Die Tat bezeichnete er …`) or the subject of a passive (`Die Pläne wurden von X … genannt`)."""
+        first = self._clause(unit, fin)[0] + 1
+        if first >= fin or np is not None and np != UNSAID and np[0] < fin:
+            return None
+        if not self.tokens[first].pos.startswith(("ART", "PDAT", "PPOSAT", "PIAT", "NN", "NE", "ADJA")):
+            return None  # "Am Montag nannte er …": a time, not what is named
+        return first, fin - 1
+
     def _cue_classes(self, cue: Cue) -> set[str]:
-        """The classes of the cue verb in the cue lexicon (`say`, `opinion`, `demand`, …)."""
-        return {entry.cls for entry in self.lex.cues.get(self.tokens[cue.anchor].lemma.lower(), ())}
+        """The classes of the cue verb in the cue lexicon (`say`, `opinion`, `demand`, …): of
+        the entries whose words all stand with it (`sprach von` → `mention`), else of its plain
+        entries (`sprach` → `say`)."""
+        return {entry.cls for entry in self._cue_entries(cue)}
+
+    def _cue_entries(self, cue: Cue) -> list[CueEntry]:
+        """A cue found by its particle (`ging … aus`) stands for the entries ending in that
+        particle (`gehen  von aus`, not `gehen  hervor`)."""
+        i = cue.anchor
+        entries = [e for e in self.lex.cues.get(self.tokens[i].lemma.lower(), ()) if e.cls != "not"]
+        particles = {self.tokens[j].lower for j in cue.tokens if j != i}
+        words = self._clause_words(i) | particles
+        bound = [e for e in entries if e.companion and all(w.lower() in words for w in e.companion.split()) and (not particles or e.companion.split()[-1].lower() in particles)]
+        return bound or [e for e in entries if e.companion is None]
+
+    def _lacks_companion(self, cue: Cue) -> bool:
+        """A cue found by a particle none of whose entries stands complete (a cue of one word
+        may be a verb by its place alone: `„…“, kommt Römer zum Punkt`)."""
+        return len(cue.tokens) > 1 and not self._cue_entries(cue)
+
+    def _clause_words(self, i: int) -> set[str]:
+        """The words of the sentence between the punctuation marks around token i."""
+        sent, words = self.tokens[i].sent, set()
+        for step in (-1, 1):
+            k = i + step
+            while 0 <= k < len(self.tokens) and self.tokens[k].sent == sent and self.tokens[k].text not in BOUNDARY:
+                words.add(self.tokens[k].lower)
+                k += step
+        return words
+
+    def _governed_cues(self, unit: Unit, cues: list[Cue]) -> list[Cue]:
+        """Verbs the cue finder leaves because their preposition stands inside the clause, not at
+        its end: `hält den Plan für verfehlt`, `stufte das Gesetz als verfassungswidrig ein`."""
+        taken = {c.anchor for c in cues}
+        found = []
+        for i in range(unit.first, unit.last):
+            t = self.tokens[i]
+            if i in taken or not t.pos.startswith("VV") or inside_quote(t.start, unit.quotes) is not None:
+                continue
+            entries = self.lex.cues.get(t.lemma.lower(), ())
+            words = self._clause_words(i)
+            if any(e.cls == "not" and e.companion and e.companion.lower() in words for e in entries):
+                continue
+            if any(e.companion and e.cls in OBJECT_ACTS and all(w.lower() in words for w in e.companion.split()) for e in entries):
+                found.append(Cue([i], "verb", i))
+        return found
 
     def _only_opinion(self, cue: Cue) -> bool:
-        return self._cue_classes(cue) == {"opinion"}
+        classes = self._cue_classes(cue)
+        return bool(classes) and classes <= ATTITUDES
 
     def _says(self, cue: Cue) -> bool:
         return "say" in self._cue_classes(cue)
@@ -221,14 +359,16 @@ class AttributionMixin:
         if np is None or np == UNSAID or not classes & SPEECH_ACTS or any(q.open > self.tokens[left + 1].start for q in unit.quotes if not self._is_title(q)):
             return []
         fin = self._finite(unit, cue.anchor)
-        if self._is_passive(fin, cue.anchor):
+        if self._is_passive(fin, cue.anchor) and not classes & OBJECT_ACTS:
             return []  # "Die Pläne wurden abgelehnt": an outcome told, not who said what
         if any(self.tokens[j].lower == "es" for j in (fin - 1, fin + 1) if 0 <= j < len(self.tokens)) or self.tokens[np[0]].lower in ACCUSATIVE_DETERMINERS:
             return []  # "gab es Kritik": nobody acts; "den Plan" is an object, not who speaks
         first = min(np[0], left + 1) if np[0] >= unit.first else left + 1
         end = self._clause_end_over_quotes(unit, cue.tokens[-1])
-        if not self._reports_an_act(cue, first, end, np):
-            return []
+        while end < unit.last and self._opens_relative(unit, end + 1):  # the object's relative clause belongs to it
+            end = self._clause_end_over_quotes(unit, end + 1)
+        if not self._reports_an_act(cue, first, end, np) or any(self.tokens[k].pos == "PTKNEG" for k in range(first, end)):
+            return []  # "hat darüber nicht berichtet": no act told
         start, stop = self._trim(self.tokens[first].start, self.tokens[end - 1].end)
         if self._words(start, stop) < 3:
             return []
@@ -249,6 +389,8 @@ class AttributionMixin:
         points_back = self.tokens[first].lower in ("das", "dies", "dieses", "so") and not np[0] == first < np[1]  # not "Das Amt"
         if points_back or not any(t.pos in ("NN", "NE") or t.pos.startswith("PPER") for t in words):
             return False
+        if self._cue_classes(cue) & REPORTED_ACTS:
+            return True  # "sprachen sich für eine Offenlegung aus"
         lemma = self.tokens[cue.anchor].lemma.lower()
         lowers = {t.lower for t in words}
         return not (lemma == "sprechen" and lowers & {"mit", "sich"} and "von" not in lowers)
@@ -379,7 +521,18 @@ class AttributionMixin:
         if after >= unit.last or self.tokens[after].lower not in HOLDER_STARTS:
             return None
         holder = noun_phrase_at(self.tokens, after + (self.tokens[after].lower in ("von", "vom")), unit.last)
+        while holder and holder[1] + 2 < unit.last and self.tokens[holder[1] + 1].lower in ("und", "sowie"):
+            more = noun_phrase_at(self.tokens, holder[1] + 2, unit.last)  # "Angaben der Agenturen dpa und AFP"
+            if more is None or not self._names_source(more):
+                break
+            holder = (holder[0], more[1])
         return holder[1] if holder else None
+
+    def _names_source(self, np: tuple[int, int]) -> bool:
+        """A coordinated holder names a source (`AFP`, `der Polizei`), not the start of the message
+        (`und die Zahl der Toten`): a name or a bare noun (`und Feuerwehr`), or a noun phrase in the genitive."""
+        first = self.tokens[np[0]]
+        return first.pos in ("NN", "NE") or is_name(first) or first.lower in ("der", "des", "eines", "einer")
 
     def _document_before(self, unit: Unit) -> tuple[int, int] | None:
         """The document the sentence before cites (`Das Gericht veröffentlichte sein Urteil.`)."""

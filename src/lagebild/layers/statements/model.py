@@ -16,8 +16,10 @@ SPEECH_NOUNS = tuple(sorted(speech_lexicon().word_class("speech_noun")))  # `die
 DOCUMENT_NOUNS = tuple(sorted(speech_lexicon().word_class("document_noun")))  # `in der Mitteilung heißt es`
 QUOTED_WORDING_BEFORE = {"ein", "eine", "einen", "einem", "einer", "eines", "als", "keine", "keinen", "keinem", "keiner"}
 IMPERSONAL_SOURCES = {"von", "vom", "aus", "seitens", "bei", "beim"}
-SPEECH_ACTS = {"say", "report", "announce", "accuse", "criticise", "demand", "reject", "warn", "promise", "ask", "write"}
-REPORTED_ACTS = {"accuse", "demand", "warn", "write"}  # acts whose noun object carries what was said: `forderte den Rücktritt`
+SPEECH_ACTS = {"say", "report", "announce", "accuse", "criticise", "demand", "reject", "warn", "promise", "ask", "write", "mention", "judge", "estimate", "advocate"}
+OBJECT_ACTS = {"mention", "judge", "estimate", "advocate"}  # acts told by a prepositional or predicative object: `sprach von einem Erfolg`
+REPORTED_ACTS = {"accuse", "demand", "warn", "write"} | OBJECT_ACTS  # acts whose noun object carries what was said: `forderte den Rücktritt`
+ATTITUDES = {"opinion", "judge", "estimate"}  # views held rather than said: impersonal ones (`es wird erwartet`) are nobody's
 EVENT_LIKE_SOURCES = ("bericht", "hinweis")  # "nach dem Bericht": "after" unless a holder follows
 # determiners that mark a noun phrase as accusative (or dative plural): never the subject that speaks
 ACCUSATIVE_DETERMINERS = {"den", "einen", "keinen", "seinen", "ihren", "meinen", "unseren", "diesen", "jenen"}

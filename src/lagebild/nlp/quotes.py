@@ -40,6 +40,14 @@ def _looks_opening(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{–—-/:") and not after.isspace()
 
 
+def _spaced_pair(text: str, i: int, end: int) -> bool:
+    """`" Vielfalt ist Programm "`: in tokenised text a typewriter mark stands between spaces on
+    both sides; it opens when another one follows on the line to close it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return text[i] == '"' and before.isspace() and after.isspace() and text.find('"', i + 1, end) >= 0
+
+
 def _looks_closing(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     return not before.isspace()
@@ -111,7 +119,7 @@ def _quotes_in_line(text: str, start: int, end: int, guillemet: str) -> list[Quo
         if opener is None:
             if ch in "»«" and ch != guillemet:
                 continue
-            if ch == "”" or (ch in "\"“" and not _looks_opening(text, i)):
+            if ch == "”" or (ch in "\"“" and not _looks_opening(text, i) and not _spaced_pair(text, i, end)):
                 continue
             opener = i
         elif ch in DOUBLE_OPENERS[text[opener]] and (_looks_closing(text, i) or not _looks_opening(text, i)):

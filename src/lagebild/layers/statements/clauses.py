@@ -5,10 +5,15 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from lagebild.document import Token
+from lagebild.layers.mood import has_reported_subjunctive
 from lagebild.layers.phrases import (
     is_punct,
 )
-from lagebild.layers.statements.model import CONJUNCTION_PREPOSITIONS, QUOTED_WORDING_BEFORE
+from lagebild.layers.statements.model import (
+    CONJUNCTION_PREPOSITIONS,
+    QUOTED_WORDING_BEFORE,
+    RELATIVE_DETERMINERS,
+)
 from lagebild.layers.units import BOUNDARY, END, QUOTE_MARKS, Unit, inside_quote
 from lagebild.nlp.quotes import Quote
 
@@ -118,6 +123,7 @@ class ClauseMixin:
             j -= 1
         if j < unit.first:
             return None
+        j = self._before_wie_apposition(unit, j)
         end = self.tokens[j].end
         if self.tokens[unit.first].lower == "wie" and any(c.anchor <= j for c in self._cues(unit) if c.kind == "verb"):
             return None  # "Wie X erklärte, sieht …": the clause before is an attribution itself
@@ -127,6 +133,19 @@ class ClauseMixin:
                 start = self.tokens[k].end
                 break
         return (start, end)
+
+    def _before_wie_apposition(self, unit: Unit, j: int) -> int:
+        """`Der Tank stand unter Druck, wie Burt Rutan, Chef der Firma, mitteilte`: the `wie` clause
+        that an apposition splits is the attribution; the message ends before its comma."""
+        for k in range(j, unit.first, -1):
+            t = self.tokens[k]
+            if inside_quote(t.start, unit.quotes) is not None:
+                continue
+            if t.pos.endswith("(FIN)"):
+                return j
+            if t.lower == "wie" and self.tokens[k - 1].text == "," and k - 2 >= unit.first:
+                return k - 2
+        return j
 
     def _region_after(self, unit: Unit, boundary: int) -> tuple[int, int] | None:
         if boundary + 1 >= unit.last:
@@ -153,7 +172,23 @@ class ClauseMixin:
         for lead in ("dass ", "daß "):
             if text.startswith(lead, start):
                 start += len(lead)
-        return start, end
+        return start, self._before_comment(start, end)
+
+    def _before_comment(self, start: int, end: int) -> int:
+        """`…, Gelder erhalten zu haben, was nicht bestätigt werden konnte`: a closing clause on the
+        whole (`was`, `wobei`) in the indicative is the writer's comment on a reported message."""
+        tokens = self._slice(start, end)
+        for k in range(1, len(tokens) - 2):
+            if tokens[k].text != "," or tokens[k + 1].lower not in ("was", "wobei") or inside_quote(tokens[k].start, self.quotes) is not None:
+                continue
+            if tokens[k + 1].lower == "was" and not tokens[k - 1].pos.startswith("V"):
+                continue  # "Er wisse nicht, was …": the question he cannot answer, after its verb only a comment
+            said, comment = tokens[:k], tokens[k + 1 :]
+            reported = any(t.pos in ("PTKZU", "VV(IZU)") for t in said) or has_reported_subjunctive(said, self.lex, konj2=False)
+            told = any(t.pos.endswith("(FIN)") for t in comment) and not has_reported_subjunctive(comment, self.lex, konj2=True, possibility=True)
+            if reported and told and not any(t.text in QUOTE_MARKS for t in comment):
+                return tokens[k - 1].end
+        return end
 
     def _trim_quote(self, start: int, end: int) -> tuple[int, int]:
         while start < end and self.text[start].isspace():
@@ -211,7 +246,11 @@ class ClauseMixin:
                 chunk.append(t)
                 continue
             opener = chunk[1] if len(chunk) > 1 and chunk[0].pos in ("ADV", "PTKNEG") else chunk[0] if chunk else None
+            if opener is not None and opener.pos.startswith("APPR") and len(chunk) > 1 and (chunk[1].pos.startswith("PREL") or chunk[1].lower in RELATIVE_DETERMINERS):
+                opener = chunk[1]  # "auf deren Listen …", "mit denen …": a relative clause after its preposition
             embedded = opener is not None and opener.pos.startswith(("KOUS", "PRELS", "PWAV", "PWS", "KOUI"))
+            condition = opener is not None and opener.lower in ("sollte", "sollten") and opener.start == region[0]
+            embedded = embedded or condition  # "Sollte sich das bestätigen, …"
             if not embedded and any(c.pos.endswith("(FIN)") for c in chunk):
                 return True
             chunk = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lagebild.document import Span, Token
-from lagebild.layers.mood import has_reported_subjunctive, subjunctive_mood
+from lagebild.layers.mood import has_reported_subjunctive, reported_subjunctive_at, subjunctive_mood
 from lagebild.layers.phrases import (
     is_name,
     is_punct,
@@ -34,10 +34,10 @@ class ContinuationMixin:
             return []
         right_after = recent <= KONJ2_WINDOW and self.previous is not None
         # reportative "soll" reports on in the very next sentence; with a perfect infinitive ("soll
-        # verletzt haben"), which only a report can mean, as far as Konjunktiv II
+        # verletzt haben"), which only a report can mean, as far as Konjunktiv I
         next_to_it = recent <= 1 and self.previous is not None
-        sollen = self._reportative_sollen(outside) and (next_to_it or right_after and self._perfect_infinitive(outside))
-        if not (self._reported_subjunctive(outside, konj2=right_after) or sollen):
+        sollen = self._reportative_sollen(outside) and (next_to_it or self.previous is not None and self._perfect_infinitive(outside))
+        if not (has_reported_subjunctive(outside, self.lex, konj2=right_after, possibility=next_to_it) or sollen):
             if speech and recent <= 1 and len(words_outside) <= 2:
                 q = speech[0]
                 return [Statement("direct", Span.of(self.text, *self._trim_quote(q.start, q.end)), None, self.previous, self._continued_mention(), unit.sentence)]
@@ -68,16 +68,22 @@ class ContinuationMixin:
 
     def _reported_clause_start(self, unit: Unit) -> int:
         """Where the reported part of a cue-less unit begins: the whole unit, unless an indicative
-        main clause comes first (`Vertreter erwarten keine Entscheidung, weil … gestellt hätten`)."""
-        first_comma = next((j for j in self._outside(unit) if self.tokens[j].text == ","), None)
-        if first_comma is None or first_comma + 1 >= unit.last:
+        main clause comes first and the report follows in a clause of its own (`Vertreter erwarten
+        keine Entscheidung, weil … gestellt hätten`, `Zunächst hatte es geheißen, die Opposition
+        hätte abgesagt`). A report after a fronted clause (`Obwohl …, sei man …`) keeps the whole."""
+        outside = [self.tokens[i] for i in self._outside(unit)]
+        found = [k for k in (reported_subjunctive_at(outside, self.lex, konj2=True, possibility=True), self._reportative_sollen_at(outside)) if k is not None]
+        if not found:
             return self.tokens[unit.first].start
-        main = [self.tokens[j] for j in range(unit.first, first_comma)]
-        rest = self.tokens[first_comma + 1 : unit.last]
-        main_indicative = any(t.pos.endswith("(FIN)") and subjunctive_mood(t, self.lex) is None for t in main)
-        if main_indicative and not self._reported_subjunctive(main, konj2=True) and rest[0].pos.startswith(("KOUS", "PRELS")):
-            return rest[0].start
-        return self.tokens[unit.first].start
+        opener = min(found)
+        while opener > 0 and outside[opener - 1].text != ",":
+            opener -= 1
+        main_indicative = any(_indicative_verb(outside, k, self.lex) for k in range(opener))
+        # a verb first is the main clause after a fronted one, or the rest of a clause that a
+        # relative clause interrupted (`sobald die Studie, der …, fertiggestellt sei`)
+        if opener == 0 or outside[opener].pos.startswith("V") or not main_indicative:
+            return self.tokens[unit.first].start
+        return outside[opener].start
 
     def _continued_mention(self) -> Span | None:
         """A statement without a cue is still named by the words that named its speaker last."""
@@ -95,10 +101,19 @@ class ContinuationMixin:
         name = self.resolver.person_before(unit.start)
         return Speaker(name, True) if name else None
 
-    @staticmethod
-    def _reportative_sollen(tokens: list[Token]) -> bool:
-        """`Er soll resistent sein`, right after a statement: what the source says, told on."""
-        return any(t.lemma == "sollen" and t.pos == "VM(FIN)" and t.lower in ("soll", "sollen") for t in tokens)
+    def _reportative_sollen(self, tokens: list[Token]) -> bool:
+        return self._reportative_sollen_at(tokens) is not None
+
+    def _reportative_sollen_at(self, tokens: list[Token]) -> int | None:
+        """`Er soll resistent sein`, right after a statement: what the source says, told on. In a
+        relative or adverbial clause (`Projekte, mit denen Kosten sinken sollen`) `sollen` names a
+        purpose, unless a perfect infinitive makes it a report (`…, der geschossen haben soll`)."""
+        for k, t in enumerate(tokens):
+            if t.lemma != "sollen" or t.pos != "VM(FIN)" or t.lower not in ("soll", "sollen"):
+                continue
+            if not _in_relative_or_adverbial_clause(tokens, k) or self._perfect_infinitive(self.tokens[max(0, t.i - 4) : t.i]):
+                return k
+        return None
 
     @staticmethod
     def _perfect_infinitive(tokens: list[Token]) -> bool:
@@ -170,3 +185,23 @@ class ContinuationMixin:
         statement.cue = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
         statement.speaker, statement.mention = self._speaker(np)
         self.previous, self.previous_mention = statement.speaker, statement.mention
+
+
+def _in_relative_or_adverbial_clause(tokens: list[Token], k: int) -> bool:
+    """Whether token k stands in a clause opened by a relative word or a subordinator other than
+    `dass`/`ob` (`…, mit denen …`, `…, weil …`)."""
+    first = k
+    while first > 0 and tokens[first - 1].text not in (",", ";", ":", "–"):
+        first -= 1
+    opener = tokens[first]
+    if opener.pos.startswith("APPR") and first + 1 < k:  # "mit denen", "auf deren"
+        opener = tokens[first + 1]
+    if opener.lower in ("dass", "daß", "ob"):
+        return False
+    return first > 0 and opener.pos.startswith(("PREL", "KOUS", "PWAV", "PWS"))
+
+
+def _indicative_verb(tokens: list[Token], k: int, lex) -> bool:
+    """A finite verb in the indicative; a capitalised one inside its clause is a noun (`Das Gehen`)."""
+    t = tokens[k]
+    return t.pos.endswith("(FIN)") and subjunctive_mood(t, lex) is None and (k == 0 or not t.text[:1].isupper())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lagebild.layers.mood import subjunctive_mood
 from lagebild.layers.phrases import (
     PRONOUNS,
     is_name,
@@ -20,6 +21,10 @@ from lagebild.layers.statements.model import (
     Cue,
 )
 from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
+
+# sources that are also processes: `nach der Auszählung`, `nach umfangreichen Ermittlungen` tell
+# when, unless a holder follows (`nach Ermittlungen der Polizei`)
+PROCESS_SOURCES = ("zählung", "zählungen", "ermittlungen")
 
 
 class CueMixin:
@@ -54,7 +59,7 @@ class CueMixin:
                 cues.append(Cue([i, source], "prep", i))
             elif t.lower in ("aus",) and i + 2 < unit.last and self.tokens[i + 2].lower == "sicht":
                 cues.append(Cue([i, i + 2], "prep", i))
-            elif t.lower == "so" and i > unit.first and self.tokens[i - 1].text in (",", "“", "\"", "”", "«", "»") and i + 1 < unit.last:
+            elif t.lower == "so" and i > unit.first and self.tokens[i - 1].text in (",", "“", "\"", "”", "«", "»") and i + 1 < unit.last and not self._so_gives_example(i):
                 if self.tokens[i + 1].pos.startswith("V") and self.tokens[i + 1].lemma.lower() in self.lex.cues:
                     cues.append(Cue([i, i + 1], "so", i))  # "…“, so sagt Aiwanger, „…“"
                     continue
@@ -62,6 +67,10 @@ class CueMixin:
                 if np and self._clause(unit, i)[1] >= np[1] + 1 and (is_name(self.tokens[np[1]]) or self.tokens[np[0]].pos.startswith(("ART", "PPER", "NN", "NE"))):
                     cues.append(Cue([i], "so", i))
         return cues
+
+    def _so_gives_example(self, i: int) -> bool:
+        """`…, so auch seine Mutter`, `…, so etwa der Präsident`: `so` brings an example, no source."""
+        return self.tokens[i + 1].lower in ("auch", "etwa", "beispielsweise", "zum", "unter", "vor", "insbesondere")
 
     def _speech_noun_comma(self, unit: Unit, i: int) -> int | None:
         """The comma after a noun of saying (and its holder) that opens the noun's content: a
@@ -87,7 +96,7 @@ class CueMixin:
             return None
         left, right = self._clause(unit, i)
         clause = range(left + 1, right)
-        if self._attributive_participle(unit, i, clause):
+        if self._attributive_participle(unit, i, clause) or self._in_condition(unit, left, right) or self._names_only(unit, i, clause):
             return None
 
         def companion_at(entry) -> int | None:
@@ -111,10 +120,35 @@ class CueMixin:
             return None
         return Cue([i], "verb", i)
 
+    def _names_only(self, unit: Unit, i: int, clause: range) -> bool:
+        """`Das nennt man einen „Aktiensplit“`, `Zum Beispiel nennt VW die Modelle „Golf“ und
+        „Polo“`: naming with `man`, or naming titles without a judgement (`als …`), says nothing."""
+        if self.tokens[i].lemma.lower() not in NAMING_VERBS:
+            return False
+        if any(self.tokens[j].lower == "man" for j in clause):
+            return True
+        if any(self.tokens[j].lower == "als" for j in clause if j > i):
+            return False  # "bezeichnete die Reise im „Deutschlandfunk“ als hilfreich": a judgement
+        quotes = [q for q in unit.quotes if self.tokens[clause.start].start <= q.open < self.tokens[clause.stop - 1].end]
+        return bool(quotes) and all(self._is_title(q) for q in quotes)
+
+    def _in_condition(self, unit: Unit, left: int, right: int) -> bool:
+        """`Sollte sich das bestätigen, droht …`, `Falls der Antrag angenommen wird, könnte …`: a
+        verb in a condition attributes nothing to the main clause that follows it (`Wenn Sie
+        sagen, dass …` keeps its own complement)."""
+        opener = self.tokens[max(left + 1, unit.first)]
+        condition = opener.lower in ("wenn", "falls", "sofern")
+        condition = condition or opener.i == unit.first and opener.lower in ("sollte", "sollten") and opener.pos.endswith("(FIN)")
+        return condition and right + 1 < unit.last and self.tokens[right].text == "," and self.tokens[right + 1].pos.endswith("(FIN)")
+
     def _attributive_participle(self, unit: Unit, i: int, clause: range) -> bool:
         """`Das Objekt, genannt 2003 EL61, …`, `auch Scratching genannt`: a naming participle
-        without a finite verb in its clause names, it does not attribute."""
-        if self.tokens[i].lemma.lower() not in NAMING_VERBS or self.tokens[i].pos != "VV(PP)" or self._finite(unit, i) != i:
+        without a finite verb in its clause names, it does not attribute; nor does any participle
+        that opens a phrase after a comma (`eine Firma, hervorgegangen aus einem Werk`)."""
+        # not the participle that closes its clause after an inserted phrase: "wurde …, dem 28. Mai, bestätigt"
+        appositive = self.tokens[i - 1].text == "," and i - 1 > unit.first and i + 1 < unit.last and not self._is_boundary(i + 1, unit)
+        appositive = appositive and self.tokens[i + 1].text not in (".", "!", "?")
+        if self.tokens[i].lemma.lower() not in NAMING_VERBS and not appositive or self.tokens[i].pos != "VV(PP)" or self._finite(unit, i) != i:
             return False
         end = self._clause_end_over_quotes(unit, i)  # "…, dass er bestätigt wurde": the auxiliary follows
         return not any(self.tokens[j].pos.endswith("(FIN)") for j in range(i + 1, end) if inside_quote(self.tokens[j].start, unit.quotes) is None)
@@ -153,18 +187,22 @@ class CueMixin:
         while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART", "PDAT", "PIAT", "PPOSAT", "PRELAT")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith(("ART", "PDAT", "PPOSAT")) or self.tokens[j].lower in RELATIVE_DETERMINERS):
             j += 1
         if j < unit.last and self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS):
-            events = self.tokens[j].lower.endswith(EVENT_LIKE_SOURCES) and self.tokens[i + 1].lower == "dem"
+            word = self.tokens[j].lower
+            events = word.endswith(EVENT_LIKE_SOURCES) and self.tokens[i + 1].lower == "dem" or word.endswith(PROCESS_SOURCES)
             holder = j + 1 < unit.last and self.tokens[j + 1].lower in ("des", "der", "von", "vom")
             return None if events and not holder else j  # "nach dem Bericht" may be "after the report"
         return None
 
     def _verb_after_quote(self, unit: Unit, i: int) -> Cue | None:
         """`„…“, kommt Römer zum Punkt`: a finite verb with a named subject right after a quotation
-        attributes it, whatever the verb (the lexicon cannot list every `ätzte`, `polterte`)."""
+        attributes it, whatever the verb (the lexicon cannot list every `ätzte`, `polterte`); so
+        does one after a clause in Konjunktiv I (`Die Ursache sei unklar, verlautbarte X`)."""
         t = self.tokens[i]
         if not t.pos.endswith("(FIN)") or i - 2 < unit.first or self.tokens[i - 1].text != ",":
             return None
-        if self.tokens[i - 2].text not in QUOTE_MARKS or t.lemma.lower() in ("sein", "haben", "werden"):
+        if t.lemma.lower() in ("sein", "haben", "werden") or subjunctive_mood(t, self.lex) is not None:
+            return None
+        if self.tokens[i - 2].text not in QUOTE_MARKS and not self._reported_before(unit, i - 1):
             return None
         _, right = self._clause(unit, i)
         np = phrase_after(self.tokens, i + 1, right)
@@ -172,6 +210,11 @@ class CueMixin:
             return None
         particle = [j for j in range(np[1] + 1, right) if self.tokens[j].pos == "PTKVZ"]
         return Cue([i, *particle[-1:]], "verb", i)
+
+    def _reported_before(self, unit: Unit, comma: int) -> bool:
+        """Whether the unit up to `comma` is a main clause in Konjunktiv I."""
+        before = [self.tokens[j] for j in range(unit.first, comma) if inside_quote(self.tokens[j].start, unit.quotes) is None]
+        return self._reported_subjunctive(before, konj2=False)
 
     def _impersonal_speaker(self, i: int, right: int) -> tuple[int, int] | None:
         """`hieß es vom Abgeordneten X`, `Bei der Agentur RIA hieß es`: the source in its phrase."""

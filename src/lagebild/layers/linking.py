@@ -6,17 +6,25 @@ the entity layer has already weighed context and date there (`Kreml-Chef` → Wl
 `Stoltenberg` after `Jens Stoltenberg`). A speaker with no such mention is looked up by name:
 where several entries share it, the one that held an office at the document's date wins,
 then the most prominent. Descriptions (`ein Sprecher des Ministeriums`) stay unlinked.
+
+Last, each statement's speaker mention becomes the words naming the speaker in or nearest before
+it: a statement continuing an earlier speaker takes the last naming of that speaker (its
+coreference cluster, entity or last name) rather than the first attribution's words.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
+from itertools import accumulate
 
-from lagebild.document import Document
+from lagebild.document import Document, Span
 from lagebild.kb import Entry, KnowledgeBase, Person, load_kb
 from lagebild.layers.coref import ClusterIndex
 
 _NO_MENTION = object()
+_POSSESSIVES = frozenset(p + e for p in ("sein", "ihr") for e in ("", "e", "en", "em", "er", "es"))  # `seine Partei` names no speaker
+_MENTION_REACH = 3  # sentences back in which a speaker named by name only is looked for
 _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"})
 
 
@@ -41,6 +49,7 @@ class SpeakerLinker:
             fullest = _fullest_name(index, statement.entity, speaker.name)
             if fullest is not None:
                 statement.speaker = replace(speaker, name=fullest)
+        _nearest_mentions(doc, index)
 
     @staticmethod
     def _from_clusters(index: ClusterIndex, statement) -> str | None | object:
@@ -111,3 +120,76 @@ def _fullest_name(index: ClusterIndex, entity: str | None, name: str) -> str | N
              and m.text.split()[-1] == last]
     longest = max(names, key=lambda text: len(text.split()), default=None)
     return longest if longest is not None and len(longest.split()) > len(name.split()) else None
+
+
+def _nearest_mentions(doc: Document, index: ClusterIndex) -> None:
+    """The mention of a speaker is the one in or nearest before its statement: a statement that
+    continues an earlier speaker (`Er sei …` two sentences on) takes the words that named that
+    speaker last (`Der Minister kam …`), not those of the first attribution; one whose speaker
+    was found by name only takes the nearest words naming it."""
+    statements = doc.layers.get("statements", [])
+    messages = _Messages(statements)
+    starts = [s.start for s in doc.sentences]
+    possessives = {t.start for t in doc.tokens if t.pos == "PPOSAT" or t.lower in _POSSESSIVES}
+    for statement in statements:
+        if statement.speaker is None or not statement.speaker.name:
+            continue
+        own = doc.sentences[statement.sentence].start
+        mention = statement.mention
+        if mention is not None and (statement.cue is not None or mention.start >= own):
+            continue  # its cue's own speaker, or named in its own sentence: nothing is nearer
+        after = mention.end if mention is not None else starts[max(0, statement.sentence - _MENTION_REACH)]
+        spans = _namings(index, statement, after, statement.message.start)
+        spans = [s for s in spans if s.start not in possessives and s not in messages]
+        nearer = max(spans, key=lambda s: (s.start, -s.end), default=None)
+        if nearer is not None:
+            statement.mention = Span.of(doc.text, nearer.start, nearer.end)
+
+
+def _namings(index: ClusterIndex, statement, after: int, before: int) -> list[Span]:
+    """The spans in [after, before) naming the statement's speaker: its coreference cluster, its
+    entity, its last name. A mention that names someone through an organisation (`ein Sprecher
+    des Weißen Hauses`) is no mention of the organisation itself."""
+    cluster = _speaker_cluster(index, statement)
+    spans = [s for s in cluster.mentions if after <= s.start and s.end <= before] if cluster else []
+    for m in index.mentions_in(after, before):
+        if m.start >= after and m.end <= before and _names_speaker(m, statement) and (m.label == "PER" or cluster or not statement.mention):
+            spans.append(m.span)
+    return spans
+
+
+def _names_speaker(mention, statement) -> bool:
+    if statement.entity is not None and mention.kb_id == statement.entity:
+        return True
+    words = (statement.speaker.name or "").split()
+    return mention.label == "PER" and mention.is_name and bool(words) and mention.text.split()[-1] == words[-1]
+
+
+def _speaker_cluster(index: ClusterIndex, statement):
+    """The cluster of the words that name the speaker: the whole mention (`er`, `die CSU`), or the
+    person named in it (`Israels Staatspräsident Schimon Peres`)."""
+    span = statement.mention
+    if span is None:
+        return None
+    exact = index.cluster_at(span.start, span.end, exact=True)
+    if exact is not None:
+        return exact
+    words = span.text.split()
+    bare = " ".join(words[1:]) if len(words) > 1 and words[0].lower() in _ARTICLES else span.text
+    for m in index.mentions_in(span.start, span.end):
+        if m.cluster is not None and (m.label == "PER" and _names_speaker(m, statement) or m.text == bare):
+            return index.clusters[m.cluster]
+    return None
+
+
+class _Messages:
+    """Whether a span lies inside a statement's message, in logarithmic time."""
+
+    def __init__(self, statements):
+        spans = sorted((s.message.start, s.message.end) for s in statements)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def __contains__(self, span: Span) -> bool:
+        k = bisect_right(self.starts, span.start)
+        return k > 0 and self.reach[k - 1] >= span.end

@@ -187,7 +187,7 @@ def phrase_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int]
         return None  # "Des Weiteren wirft der Bericht ihm vor": an adverbial, not the subject
     if first.pos == "ADJ(D)" and start + 1 == verb:  # "Unzufrieden zeigten sich …": predicative, no subject
         return None
-    if noun_phrase_at(tokens, start, verb) is None:
+    if noun_phrase_at(tokens, start, verb) is None and not _quoted_name_before(tokens, start, verb):
         return None
     end = verb - 1
     while end > start and (tokens[end].lower in SKIPPABLE or tokens[end].text == ","):
@@ -199,6 +199,16 @@ def phrase_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int]
 
 
 MAX_SUBJECT_TOKENS = 25
+COORDINATORS = {"und", "sowie"}
+
+
+def _quoted_name_before(tokens: list[Token], start: int, verb: int) -> bool:
+    """`„Ärzte ohne Grenzen“ kündigte an`, `„Muslix64“ erwähnte`: a short capitalised title in
+    quotation marks right before the verb (or coordinated with a phrase that is) is a name."""
+    end = _quoted_title_end(tokens, start, verb)
+    if end is None or end == start + 1:
+        return False
+    return end == verb - 1 or tokens[end + 1].lower in COORDINATORS and noun_phrase_at(tokens, end + 2, verb) is not None
 
 
 def _breaks_subject(t: Token) -> bool:

@@ -52,7 +52,15 @@ class SubjectMixin:
                 return after
         if before and after and self._fronted_non_speaker(before, after):
             return after
-        return before or after
+        return before or after or self._subjectless_source(start, fin)
+
+    def _subjectless_source(self, start: int, fin: int) -> tuple[int, int] | None:
+        """`Aus EU-Kreisen verlautete, …`, `Aus der Regierung ist zu hören, …`: a clause without a
+        subject names its source in the fronted phrase, as a passive does."""
+        sentence = self.doc.sentences[self.tokens[fin].sent]
+        if start != sentence.first_token or fin + 1 >= sentence.last_token:
+            return None
+        return self._fronted_source(fin + 1)  # the phrase must stand right before the verb
 
     def _fronted_non_speaker(self, before: tuple[int, int], after: tuple[int, int]) -> bool:
         """`Ende August teilte die Stadt mit`: a time is no subject; `Die Frage stellte der

@@ -10,7 +10,13 @@ from lagebild.layers.phrases import (
     phrase_after,
 )
 from lagebild.layers.speakers import Speaker
-from lagebild.layers.statements.model import CONTINUATION_WINDOW, KONJ2_WINDOW, Cue, Statement
+from lagebild.layers.statements.model import (
+    CONTINUATION_WINDOW,
+    KONJ2_WINDOW,
+    UNSAID,
+    Cue,
+    Statement,
+)
 from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
 from lagebild.nlp.quotes import Quote
 
@@ -145,6 +151,17 @@ class ContinuationMixin:
             if np:
                 return cue, np
         return None
+
+    def _tells_its_own_act(self, unit: Unit, orphan) -> bool:
+        """`Die Gewerkschaften hatten ihren Streik angekündigt.`: the clause names what was
+        announced, so it is no attribution of the sentence before (though its speaker may go on)."""
+        cue, np = orphan
+        tokens = unit.tokens(self.doc)
+        if np == UNSAID or cue.kind != "verb" or tokens[0].lower in ("das", "dies", "so", "mit"):  # "Mit dieser Warnung reagierte X"
+            return False
+        left, _ = self._clause(unit, self._finite(unit, cue.anchor))
+        end = self._clause_end_over_quotes(unit, cue.tokens[-1])
+        return self._reports_an_act(cue, min(np[0], left + 1), end, np)
 
     def _names_apposition(self, unit: Unit, comma: int) -> bool:
         """`Der Chef des Verbands, Peter Hahn,` before the verb: noun phrases with a name in them."""

@@ -113,6 +113,8 @@ class CueMixin:
                 plain = plain or entry
                 continue
             j = companion_at(entry)
+            if j is None:
+                j = self._particle_after_apposition(right, entry.companion)
             if j is not None:
                 return Cue(sorted([i, j]), "verb", i)
         bare_es = any(0 <= j < len(self.tokens) and self.tokens[j].lower == "es" for j in (i - 1, i + 1))  # "…, heißt es"
@@ -153,6 +155,22 @@ class CueMixin:
         end = self._clause_end_over_quotes(unit, i)  # "…, dass er bestätigt wurde": the auxiliary follows
         return not any(self.tokens[j].pos.endswith("(FIN)") for j in range(i + 1, end) if inside_quote(self.tokens[j].start, unit.quotes) is None)
 
+    def _particle_after_apposition(self, right: int, companion: str) -> int | None:
+        """`gab der Leiter des Amts, Peter Hahn, bekannt`: the particle right after an apposition
+        (noun phrases without a verb between two commas) that follows the verb's clause."""
+        if right >= len(self.tokens) or self.tokens[right].text != ",":
+            return None
+        close = next((k for k in range(right + 1, min(len(self.tokens), right + 8)) if self.tokens[k].text in (",", ".", ":", ";")), None)
+        if close is None or self.tokens[close].text != "," or close == right + 1:
+            return None
+        apposition = self.tokens[right + 1 : close]
+        if any(t.pos.startswith(("V", "KOUS", "PREL", "PW")) for t in apposition) or not any(t.pos in ("NN", "NE") for t in apposition):
+            return None
+        j = close + 1
+        if j < len(self.tokens) and self.tokens[j].lower == companion.split()[-1].lower() and self.tokens[j].pos in ("PTKVZ", "ADJ(D)", "ADV"):
+            return j
+        return None
+
     def _is_companion(self, j: int, right: int) -> bool:
         """A particle companion (`warf … vor`) is the separated particle, not a preposition
         (`siegte vor der Russin`): tagged as particle or closing its clause."""
@@ -186,12 +204,19 @@ class CueMixin:
         j = i + 1
         while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART", "PDAT", "PIAT", "PPOSAT", "PRELAT")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith(("ART", "PDAT", "PPOSAT")) or self.tokens[j].lower in RELATIVE_DETERMINERS):
             j += 1
+        if j == i + 1 and self._saxon_genitive(j) and j + 1 < unit.last:
+            j += 1  # "Nach Grupps Meinung"
         if j < unit.last and self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS):
             word = self.tokens[j].lower
             events = word.endswith(EVENT_LIKE_SOURCES) and self.tokens[i + 1].lower == "dem" or word.endswith(PROCESS_SOURCES)
             holder = j + 1 < unit.last and self.tokens[j + 1].lower in ("des", "der", "von", "vom")
             return None if events and not holder else j  # "nach dem Bericht" may be "after the report"
         return None
+
+    def _saxon_genitive(self, j: int) -> bool:
+        """`Grupps`, `Schäubles`: a name in the genitive before its noun."""
+        t = self.tokens[j]
+        return t.pos == "NE" and len(t.text) > 3 and t.text.endswith(("s", "’", "'")) and self.tokens[j + 1].pos == "NN"
 
     def _verb_after_quote(self, unit: Unit, i: int) -> Cue | None:
         """`„…“, kommt Römer zum Punkt`: a finite verb with a named subject right after a quotation
@@ -225,7 +250,29 @@ class CueMixin:
                 np = noun_phrase_at(self.tokens, j + 1, max(right, i))
                 if np and self._names_document(np):
                     return np
-        return None
+        return self._fronted_document(i)
+
+    def _fronted_document(self, i: int) -> tuple[int, int] | None:
+        """`In der Vorabversion des Berichts, der am Montag erschien, heißt es`: the document in the
+        sentence's first phrase, however long the relative clause after it."""
+        first = self.doc.sentences[self.tokens[i].sent].first_token
+        if first + 1 >= i or self.tokens[first].lower not in ("in", "im"):
+            return None
+        np = noun_phrase_at(self.tokens, first + 1, i)
+        if np is None or not self._names_document(np):
+            return None
+        return np if self._attributes_up_to(np[1] + 1, i) else None
+
+    def _attributes_up_to(self, j: int, verb: int) -> bool:
+        """Whether tokens[j:verb] only qualify the phrase before them: attributes without a verb
+        (`der Kommission für Umwelt`), and at most one relative clause set off by commas."""
+        while j < verb and self.tokens[j].text != ",":
+            if self.tokens[j].pos.startswith("V") or self.tokens[j].pos in ("KOUS", "$."):
+                return False
+            j += 1
+        if j < verb and j + 1 < verb and self.tokens[j + 1].pos.startswith(("PREL", "APPR")):
+            j = next((k + 1 for k in range(j + 1, verb) if self.tokens[k].text == ","), verb + 1)
+        return j == verb
 
     def _names_document(self, np: tuple[int, int]) -> bool:
         def document(word: str) -> bool:  # genitives too: "in der Vorabversion des Berichts"

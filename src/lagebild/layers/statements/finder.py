@@ -70,10 +70,11 @@ class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, Continua
                 self.previous, self.previous_mention = self._speaker(intro[1])
                 self.last_statement_unit, introducing = n, (n, intro[0])
                 continue
-            if orphan and self.statements and self.statements[-1].cue is None and self.statements[-1].sentence >= units[max(0, n - 1)].sentence:
+            after = orphan is not None and not self._tells_its_own_act(unit, orphan)
+            if after and self.statements and self.statements[-1].cue is None and self.statements[-1].sentence >= units[max(0, n - 1)].sentence:
                 self._reattribute(self.statements[-1], *orphan)
                 continue
-            if orphan and n > 0 and self.tokens[unit.first].lower in ("das", "dies") and self.last_statement_unit != n - 1:
+            if after and n > 0 and self.tokens[unit.first].lower in ("das", "dies") and not self._told_in(units, n - 1):
                 found = [self._statement_before(units[n - 1], *orphan)]
             elif orphan:
                 # "Unzufrieden zeigten sich die Delegierten …": no message, but the speaker of what follows
@@ -91,11 +92,22 @@ class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, Continua
                 if statement.speaks_on is not None:
                     if statement.speaks_on[0] is not None:
                         self.previous, self.previous_mention = statement.speaks_on
-                elif statement.speaker and statement.speaker.name:
+                elif self._goes_on_speaking(statement):
                     self.previous = statement.speaker
                     self.previous_mention = statement.mention or self.previous_mention
                 self.last_statement_unit = n
         return self.statements
+
+    def _told_in(self, units: list, k: int) -> bool:
+        """Whether a statement was made of units[k]: `Das` after it points to that statement, not
+        to the unit as what was said. A unit that only named a speaker has none."""
+        return bool(self.statements) and self.statements[-1].sentence >= units[k].sentence
+
+    @staticmethod
+    def _goes_on_speaking(statement: Statement) -> bool:
+        """Whom the Konjunktiv after a statement continues: its speaker, named or not (`Aus
+        Regierungskreisen hieß es, …`)."""
+        return statement.speaker is not None and (bool(statement.speaker.name) or statement.cue is not None)
 
     def _resolve_provisional(self, attributed: Statement) -> None:
         """Reported speech before any attribution belongs to the speaker attributed right after it

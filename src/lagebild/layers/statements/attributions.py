@@ -29,6 +29,9 @@ from lagebild.layers.statements.model import (
 )
 from lagebild.layers.units import BOUNDARY, QUOTE_MARKS, Unit, inside_quote
 
+DEFINITE_ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+NOMINATIVE_ARTICLES = {"der", "ein", "kein"}  # only nominative before a masculine noun (`der` also genitive, dative feminine)
+
 
 class AttributionMixin:
     """Part of the statement extractor (see finder.py); works on its shared state."""
@@ -41,6 +44,7 @@ class AttributionMixin:
         cues = [colon, *self._cues(unit)] if colon else self._cues(unit)
         cues += self._governed_cues(unit, cues)
         candidates = [made for cue in sorted(cues, key=lambda c: self._priority(unit, c)) for made in self._from_cue(unit, cue)]
+        candidates += [made for cue in self._wording_cues(unit) for made in self._from_wording(unit, cue)]
         # a speech act told without content yields to any statement with content
         for made in sorted(candidates, key=lambda st: st.kind == "reported"):
             if any(made.message.start < e and s < made.message.end for s, e in claimed):
@@ -65,6 +69,49 @@ class AttributionMixin:
         if cue.kind == "noun":
             return self._from_noun(unit, cue)
         return self._from_preposition(unit, cue)
+
+    def _wording_cues(self, unit: Unit) -> list[Cue]:
+        """`mit den Worten: „…“`, `mit der Aufschrift „…“`: a noun naming the words used, right
+        before the quotation that gives them."""
+        found = []
+        wording = self.lex.word_class("wording_noun") | self.lex.word_class("inscription_noun")
+        for i in range(unit.first, unit.last - 3):
+            if self.tokens[i].lower != "mit" or not self.tokens[i + 1].pos.startswith(("ART", "PDAT", "PPOSAT")) or self.tokens[i + 2].text not in wording:
+                continue
+            if self._quotation_at(unit, i + 3 + (self.tokens[i + 3].text == ":")) is not None:
+                found.append(Cue([i, i + 1, i + 2], "wording", i + 2))
+        return found
+
+    def _quotation_at(self, unit: Unit, i: int):
+        """The quotation (not a title) opening at token i, or None."""
+        if i >= unit.last:
+            return None
+        return next((q for q in unit.quotes if q.open == self.tokens[i].start and not self._is_title(q)), None)
+
+    def _from_wording(self, unit: Unit, cue: Cue) -> list[Statement]:
+        """The quotation after `mit den Worten` is said by the clause's subject; the words of an
+        inscription (`Plakate mit der Aufschrift „…“`) are borne by the thing named before `mit`."""
+        noun = cue.anchor
+        quote_at = noun + 1 + (self.tokens[noun + 1].text == ":")
+        q = self._quotation_at(unit, quote_at)
+        left, right = self._clause(unit, cue.tokens[0])
+        if self.tokens[noun].text in self.lex.word_class("inscription_noun"):
+            np = self._bearer_before(left, cue.tokens[0])
+        else:
+            fin = next((j for j in range(left + 1, cue.tokens[0]) if self.tokens[j].pos.endswith("(FIN)")), None)
+            np = self._subject(left + 1, fin, right) if fin is not None else None
+        if np is None or not self.resolver.can_speak(*np):
+            return []
+        return self._make(unit, (q.open, q.outer_end), cue, np, noun)
+
+    def _bearer_before(self, left: int, mit: int) -> tuple[int, int] | None:
+        """The noun phrase right before `mit der Aufschrift` (`trugen Plakate mit …`)."""
+        if mit - 1 <= left or self.tokens[mit - 1].pos not in ("NN", "NE"):
+            return None
+        start = mit - 1
+        while start - 1 > left and self.tokens[start - 1].pos.startswith(("ART", "ADJA", "PIAT", "CARD", "PPOSAT", "PDAT")):
+            start -= 1
+        return start, mit - 1
 
     def _from_noun(self, unit: Unit, cue: Cue) -> list[Statement]:
         """`die Forderung der Gewerkschaft, die Löhne zu erhöhen`: the content after the comma,
@@ -97,7 +144,9 @@ class AttributionMixin:
         if self._is_inverted(unit, i):
             np = self._impersonal_speaker(i, right) or self._unnamed(i, right) if self.tokens[i].lemma.lower() == "heißen" else phrase_after(self.tokens, fin + 1, right)
             if self.tokens[i].lemma.lower() == "zitieren":
-                return []
+                np = self._inverted_quoted(fin, i, right)
+                if np is None:
+                    return []  # "„…“, zitierte die Zeitung": whom it quotes is not said
             region = self._region_before(unit, left)
             fronted_dass = region is not None and self._dass_at(region[0])
             if fronted_dass and np is None:
@@ -127,7 +176,7 @@ class AttributionMixin:
         elif after_comma and self._follows_relative_clause(unit, left):
             np = self._first_phrase(unit)  # "Deiss, der sich … entschlossen hatte, sagte"
         elif self.tokens[i].lemma.lower() == "heißen":
-            np = self._impersonal_speaker(i, right) or self._unnamed(i, right)
+            np = self._heissen_source(i, left, fin, right)
         elif any(self.tokens[j].text == "Rede" for j in cue.tokens):  # "In der Meldung war von 20 Toten die Rede"
             np = self._document_in_clause(left, right) or UNSAID
         else:
@@ -141,6 +190,9 @@ class AttributionMixin:
         complementizer = next((j for j in range(i + 1, right) if self.tokens[j].lower in ("dass", "daß")), None)
         if complementizer is not None:  # "Pérez hoffte dass …" (comma missing)
             return self._make(unit, (self.tokens[complementizer].start, self._unit_end(unit)), cue, np, complementizer)
+        infinitive = self._infinitive_without_comma(cue, fin, right)
+        if infinitive is not None:  # "hat angekündigt die Preise zu erhöhen" (comma left out)
+            return self._make(unit, (self.tokens[infinitive].start, self._unit_end(unit)), cue, np, infinitive)
         if right >= unit.last or self.tokens[right].text not in (",", ":"):
             return self._object_statement(unit, cue, np, right) or self._reported(unit, cue, np, left, right)
         if self._opens_relative(unit, right + 1):  # "sprach von 50.000 Menschen, die …": the object goes on
@@ -154,6 +206,33 @@ class AttributionMixin:
         if self._only_opinion(cue) and self._opens_question(right + 1):
             return []  # "weiß nicht, wer der Täter ist": an open question, no view held
         return self._make(unit, region, cue, np, right)
+
+    def _inverted_quoted(self, fin: int, cue_token: int, right: int) -> tuple[int, int] | None:
+        """Who speaks in `„…“, zitierte man die Reporterin`: the quoted person (the accusative
+        object); in the passive (`„…“, wird der Minister zitiert`) the subject after the verb."""
+        if self._is_passive(fin, cue_token):
+            return phrase_after(self.tokens, fin + 1, right)
+        return self._quoted_person(fin, right)
+
+    def _infinitive_without_comma(self, cue: Cue, fin: int, right: int) -> int | None:
+        """The first word of a `zu` infinitive that follows the cue's last word with the comma
+        left out (`kündigte an die Preise zu erhöhen`): no verb between, `zu` + infinitive last."""
+        after = max(cue.tokens[-1], fin) + 1
+        end = right
+        while end > after and is_punct(self.tokens[end - 1]):
+            end -= 1
+        particles = {e.companion.split()[-1].lower() for e in self._cue_entries(cue) if e.companion}
+        particle = next((k for k in range(end - 1, after - 1, -1) if self.tokens[k].pos == "PTKVZ" or self.tokens[k].lower in particles), None)
+        if particle is not None:  # "forderte die Bürger auf zu …": the verb's particle closes its clause
+            after = particle + 1
+        if end - after < 3 or not self._cue_classes(cue) & SPEECH_ACTS:
+            return None
+        last, before_last = self.tokens[end - 1], self.tokens[end - 2]
+        if not (last.pos in ("VV(IZU)", "VVIZU") or before_last.pos == "PTKZU" and last.pos.startswith("V")):
+            return None
+        if any(t.pos.startswith(("V", "KOUS", "KOUI", "PREL", "PW")) for t in self.tokens[after : end - 2]):
+            return None
+        return after
 
     def _document_in_clause(self, left: int, right: int) -> tuple[int, int] | None:
         """`In ersten Agenturmeldungen war von … die Rede`: the document the clause cites."""
@@ -266,6 +345,11 @@ class AttributionMixin:
         Russland als die größte Bedrohung` (the object is the message), `warnte vor einer
         „Provokation“` (the quoted words are)."""
         fin = self._finite(unit, cue.anchor)
+        if self.tokens[cue.anchor].lemma.lower() in NAMING_VERBS:
+            np = self._nominative_after_fronted(fin, np, right) or np
+        fronted = self._fronted_quotation(unit, cue, fin, np)
+        if fronted is not None:  # "Von einer „gezielten Indiskretion“ sprach der Abgeordnete"
+            return self._make(unit, (fronted.open, fronted.outer_end), cue, np, fin)
         if fin < cue.anchor:  # perfect: "hat auf die „persönliche Note“ … hingewiesen"
             after, right = max(fin, np[1] if np else fin) + 1, cue.anchor
         else:
@@ -273,6 +357,9 @@ class AttributionMixin:
             right = self._clause_end_over_quotes(unit, after)
         if after >= right:
             return []
+        colon = self._colon_before_quotation(unit, right)
+        if colon is not None:  # "heißt es in der Meldung von „X“ wörtlich: „…“": the quotation after the colon
+            return self._make(unit, self._region_after(unit, colon), cue, np, colon)
         if self.tokens[cue.anchor].lemma.lower() in ("bezeichnen", "nennen") and any(t.lower == "als" or t.text in QUOTE_MARKS for t in self.tokens[after:right]):
             end = self.tokens[right - 1].end if right < unit.last else self._unit_end(unit)
             made = self._make(unit, (self.tokens[after].start, end), cue, np, right, clause=False)
@@ -281,11 +368,57 @@ class AttributionMixin:
                 pieces = [(self.tokens[front[0]].start, self.tokens[front[1]].end), (made[0].message.start, made[0].message.end)]
                 made[0].message = Span.joined(self.text, pieces)
             return made
+        quoted = self._quotations_in_object(unit, cue, after, right)
+        every = bool(self._cue_classes(cue) & {"say", "write"})  # "skandierten „A“ und „B“": each quotation said
+        return [made for q in quoted[: None if every else 1] for made in self._make(unit, (q.open, q.outer_end), cue, np, right)]
+
+    def _quotations_in_object(self, unit: Unit, cue: Cue, after: int, right: int) -> list:
+        """The quotations in the object of a cue: `rief „Hilfe“` (what was said, a title too when
+        it stands first), `skandierten Parolen wie „A“ oder „B“` (each one said)."""
+        found = []
         for q in unit.quotes:
-            said = q.open == self.tokens[after].start and self._says(cue)  # "rief „Hilfe“": the quotation is what was said
+            first = q.open == self.tokens[after].start or found and self.text[found[-1].outer_end : q.open].strip() in ("und", "oder", ",")
+            said = first and self._says(cue)  # "rief „Hilfe“": the quotation is what was said
             if self.tokens[after].start <= q.open < self.tokens[right - 1].end and (said or not self._is_title(q)):
-                return self._make(unit, (q.open, q.outer_end), cue, np, right)
-        return []
+                found.append(q)
+        return found
+
+    def _heissen_source(self, i: int, left: int, fin: int, right: int):
+        """Who `es heißt` cites: the source in its phrase (`hieß es vom Minister`), else the
+        document the clause names (`In einer Erklärung vom Dienstag hatte es geheißen`, where
+        `vom Dienstag` is a time), else nobody named."""
+        np = self._impersonal_speaker(i, right)
+        if np is None or np != UNSAID and not self.resolver.can_speak(*np):
+            np = self._document_in_clause(left, fin) or np
+        return np or self._unnamed(i, right)
+
+    def _colon_before_quotation(self, unit: Unit, right: int) -> int | None:
+        """The colon that ends the cue's clause when a quotation follows it."""
+        if right + 1 < unit.last and self.tokens[right].text == ":" and self._quotation_at(unit, right + 1) is not None:
+            return right
+        return None
+
+    def _fronted_quotation(self, unit: Unit, cue: Cue, fin: int, np):
+        """The quotation in an object put before the verb of an act told through its object,
+        the speaker after the verb: `Von einer „Provokation“ sprach der Minister`."""
+        if np is None or np == UNSAID or np[0] <= fin or not self._cue_classes(cue) & OBJECT_ACTS:
+            return None
+        first = fin
+        while first > unit.first and not (self.tokens[first - 1].text in (",", ";", ":") and inside_quote(self.tokens[first - 1].start, unit.quotes) is None):
+            first -= 1  # the clause's start past the quotation marks
+        start, stop = self.tokens[first].start, self.tokens[fin].start
+        return next((q for q in unit.quotes if start <= q.open and q.outer_end <= stop and not self._is_title(q)), None)
+
+    def _nominative_after_fronted(self, fin: int, np, right: int) -> tuple[int, int] | None:
+        """`Die Tat bezeichnete der Bürgermeister als sinnlos`: a phrase after the verb whose
+        article marks the nominative (`der`, `ein`, `kein`) is the subject, the phrase before it
+        the object named; with `der` before the verb too (`Der Rat nannte der …`) it stays open."""
+        if np is None or np == UNSAID or np[1] >= fin:
+            return None
+        after = phrase_after(self.tokens, fin + 1, right)
+        if after is None or after[0] != fin + 1 or self.tokens[after[0]].lower not in NOMINATIVE_ARTICLES:
+            return None
+        return after if self.tokens[np[0]].lower not in NOMINATIVE_ARTICLES else None
 
     def _fronted_object(self, unit: Unit, fin: int, np) -> tuple[int, int] | None:
         """The noun phrase before the finite verb when the speaker stands after it: the object
@@ -311,7 +444,24 @@ class AttributionMixin:
         particles = {self.tokens[j].lower for j in cue.tokens if j != i}
         words = self._clause_words(i) | particles
         bound = [e for e in entries if e.companion and all(w.lower() in words for w in e.companion.split()) and (not particles or e.companion.split()[-1].lower() in particles)]
+        bound = [e for e in bound if self._predicative_stands(e, i)]
         return bound or [e for e in entries if e.companion is None]
+
+    def _predicative_stands(self, entry: CueEntry, i: int) -> bool:
+        """`halten … für` judges only with a predicative after `für` (`für verfehlt`, `für einen
+        Fehler`); a bare or definite noun there belongs to the object (`hält den Weltrekord für
+        Frauen`): holding, not judging."""
+        if entry.cls != "judge" or entry.companion != "für":
+            return True
+        sent = self.tokens[i].sent
+        for k in range(i + 1, len(self.tokens)):
+            t = self.tokens[k]
+            if t.sent != sent or t.text in BOUNDARY:
+                return True  # "für" before the verb (`Für verfehlt hält er …`): no object to confuse
+            if t.lower == "für" and k + 1 < len(self.tokens):
+                after = self.tokens[k + 1]
+                return not (after.pos in ("NN", "NE", "CARD") or after.lower in DEFINITE_ARTICLES)
+        return True
 
     def _lacks_companion(self, cue: Cue) -> bool:
         """A cue found by a particle none of whose entries stands complete (a cue of one word
@@ -341,7 +491,7 @@ class AttributionMixin:
             words = self._clause_words(i)
             if any(e.cls == "not" and e.companion and e.companion.lower() in words for e in entries):
                 continue
-            if any(e.companion and e.cls in OBJECT_ACTS and all(w.lower() in words for w in e.companion.split()) for e in entries):
+            if any(e.companion and e.cls in OBJECT_ACTS and all(w.lower() in words for w in e.companion.split()) and self._predicative_stands(e, i) for e in entries):
                 found.append(Cue([i], "verb", i))
         return found
 
@@ -369,6 +519,8 @@ class AttributionMixin:
             end = self._clause_end_over_quotes(unit, end + 1)
         if not self._reports_an_act(cue, first, end, np) or any(self.tokens[k].pos == "PTKNEG" for k in range(first, end)):
             return []  # "hat darüber nicht berichtet": no act told
+        if self._names_evidence(np):
+            return []  # "Spuren weisen auf einen Brand hin": evidence points, nobody speaks
         start, stop = self._trim(self.tokens[first].start, self.tokens[end - 1].end)
         if self._words(start, stop) < 3:
             return []
@@ -380,6 +532,11 @@ class AttributionMixin:
             return []
         cue_span = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
         return [Statement("reported", Span.of(self.text, start, stop), cue_span, speaker, mention, unit.sentence)]
+
+    def _names_evidence(self, np: tuple[int, int]) -> bool:
+        """The phrase's first noun is a noun of evidence (`Die Spuren am Tatort`)."""
+        head = next((t for t in self.tokens[np[0] : np[1] + 1] if t.pos == "NN"), None)
+        return head is not None and head.text in self.lex.word_class("evidence_noun")
 
     def _reports_an_act(self, cue: Cue, first: int, end: int, np) -> bool:
         """The clause names what was said or done by saying (`warf ihm Betrug vor`, `warnte vor
@@ -467,6 +624,8 @@ class AttributionMixin:
                 np = noun_phrase_at(self.tokens, after, unit.last)
             if np is None and word in ("laut", "gemäß") and after < unit.last and not is_punct(self.tokens[after]) and not self.tokens[after].pos.startswith("V"):
                 np = (after, after)  # "laut faz.net"
+            if np is None and word in ("laut", "gemäß"):
+                np = self._quoted_title_at(unit, after)  # "laut „tagesschau.de“"
             pp = (i, np[1] if np else i)
         if np is None:
             return []
@@ -505,6 +664,16 @@ class AttributionMixin:
             if t.text in (":", ";") or t.pos.startswith("KOUS"):
                 return None
         return None
+
+    def _quoted_title_at(self, unit: Unit, i: int) -> tuple[int, int] | None:
+        """The tokens of a title in quotation marks opening at token i (`„tagesschau.de“`)."""
+        if i >= unit.last:
+            return None
+        q = next((q for q in unit.quotes if q.open == self.tokens[i].start and self._is_title(q)), None)
+        if q is None:
+            return None
+        last = bisect_left(self.token_starts, q.outer_end) - 1
+        return (i, last) if i < last < unit.last else None
 
     def _without(self, message: Span, first: int, last: int) -> Span:
         """The message without the attribution words from token `first` to `last` inside it."""

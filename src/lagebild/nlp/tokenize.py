@@ -2,12 +2,17 @@
 
 News texts put headlines, datelines and paragraphs on lines of their own, often without a
 final full stop, so a line break always ends a sentence.
+
+Two repairs after SoMaJo: a dotted name written without spaces (`ver.di`) stays one token, and
+in text tokenised with spaces before the full stop (`Dr . Müller`, `am 3 . Mai`) an
+abbreviation or day number does not end the sentence.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from types import MethodType
 
 import regex
@@ -15,6 +20,13 @@ import regex
 from lagebild.document import Document, Sentence, Token
 
 _LINE = re.compile(r"[^\n]+")
+_LETTERS = regex.compile(r"\p{L}+")
+_DOT_BETWEEN_LETTERS = regex.compile(r"\p{L}\.\p{L}")
+# The part after the dot of a dotted name: a short lower-case ending (ver.di), perhaps compounded
+_DOTTED_NAME_END = regex.compile(r"\p{Ll}{2,3}(?:-[\p{L}\d-]+)?")
+_MONTHS = {"Januar", "Jänner", "Februar", "Feber", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+# A date often ends a sentence, its month abbreviated: `bis zum 5. Okt. Dann …`
+_MONTH_ABBREVIATIONS = {month[:3].lower() + "." for month in _MONTHS} | {"sept."}
 _MAX_LINE = 20_000  # SoMaJo is quadratic-ish on very long lines; longer lines are cut in chunks
 # Every character SoMaJo's emoji step looks for, in one class (its two classes joined)
 _EMOJI_CHARACTER = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
@@ -80,6 +92,17 @@ class Tokenizer:
 
 
 def _sentences_with_offsets(line: str, fast: bool = True) -> list[list[tuple[int, int, bool]]]:
+    """Sentences as (start, end, space_after) per token: SoMaJo's, with dotted names joined and
+    spaced abbreviations kept inside their sentence."""
+    sentences = _somajo_sentences(line, fast)
+    if _DOT_BETWEEN_LETTERS.search(line):
+        sentences = [_join_dotted_names(line, words) for words in sentences]
+    if len(sentences) > 1 and " ." in line:
+        sentences = _join_abbreviation_sentences(line, sentences)
+    return sentences
+
+
+def _somajo_sentences(line: str, fast: bool = True) -> list[list[tuple[int, int, bool]]]:
     """SoMaJo's sentences as (start, end, space_after) per token. Tokens are found in the line
     by their text, which is cheaper than SoMaJo's own alignment; where a token is not the text
     as written (SoMaJo normalised it), SoMaJo aligns the line itself."""
@@ -94,6 +117,71 @@ def _sentences_with_offsets(line: str, fast: bool = True) -> list[list[tuple[int
             words.append((at, position, bool(tok.space_after)))
         out.append(words)
     return out
+
+
+def _join_dotted_names(line: str, words: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """`ver.di`, `Ver.di-Chef`, `news.bbc.co.uk`: SoMaJo splits a dotted name whose ending is no
+    top-level domain it knows into words and dots; written without spaces and ending in a short
+    lower-case part it is one name."""
+    out: list[tuple[int, int, bool]] = []
+    k = 0
+    while k < len(words):
+        last = _dotted_name_end(line, words, k)
+        out.append((words[k][0], words[last][1], words[last][2]))
+        k = last + 1
+    return out
+
+
+def _dotted_name_end(line: str, words: list[tuple[int, int, bool]], k: int) -> int:
+    """Index of the last token of the dotted name starting at token k (k itself if none does)."""
+    if not _LETTERS.fullmatch(line, *words[k][:2]):
+        return k
+    last = k
+    while last + 2 < len(words) and _abut(words[last], words[last + 1], words[last + 2]) and line[words[last + 1][0] : words[last + 1][1]] == ".":
+        last += 2
+        if not _LETTERS.fullmatch(line, *words[last][:2]):
+            break
+    while last > k and not _DOTTED_NAME_END.fullmatch(line, *words[last][:2]):
+        last -= 2
+    return last
+
+
+def _abut(*words: tuple[int, int, bool]) -> bool:
+    return all(left[1] == right[0] for left, right in pairwise(words))
+
+
+def _join_abbreviation_sentences(line: str, sentences: list[list[tuple[int, int, bool]]]) -> list[list[tuple[int, int, bool]]]:
+    """In text tokenised with a space before every full stop, SoMaJo takes `Dr .` or `3 .` for a
+    sentence end before a capital; a known abbreviation (not one that often ends sentences, like
+    `usw.`) or a day number before a month name continues the sentence."""
+    out = sentences[:1]
+    for words in sentences[1:]:
+        if _continues_after_spaced_dot(line, out[-1], words[0]):
+            out[-1] = out[-1] + words
+        else:
+            out.append(words)
+    return out
+
+
+def _continues_after_spaced_dot(line: str, before: list[tuple[int, int, bool]], first: tuple[int, int, bool]) -> bool:
+    if len(before) < 2 or line[before[-1][0] : before[-1][1]] != "." or before[-2][2] is False:
+        return False
+    word = line[before[-2][0] : before[-2][1]]
+    if word.isdigit():
+        return 1 <= int(word) <= 31 and line[first[0] : first[1]] in _MONTHS
+    abbreviation = (word + ".").lower()
+    abbreviations, sentence_final = _abbreviations()
+    return abbreviation in abbreviations and abbreviation not in sentence_final and abbreviation not in _MONTH_ABBREVIATIONS
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """SoMaJo's German abbreviations (lower case) and those that often end a sentence."""
+    from somajo import utils
+
+    known = utils.read_abbreviation_file("abbreviations_de.txt", to_lower=True)
+    known += utils.read_abbreviation_file("single_token_abbreviations_de.txt", to_lower=True)
+    return frozenset(known), frozenset(utils.read_abbreviation_file("eos_abbreviations.txt", to_lower=True))
 
 
 def _chunks(start: int, line: str):

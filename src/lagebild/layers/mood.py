@@ -44,11 +44,11 @@ def reported_subjunctive_at(tokens: list[Token], lex: SpeechLexicon, konj2: bool
             continue
         if mood == 2 and not possibility and t.lower in lex.word_class("hypothetical_subjunctive2") and not _embedded_report(tokens, k):
             continue
-        if mood == 2 and _conditional_consequence(tokens, k, lex):
+        if mood == 2 and (_conditional_consequence(tokens, k, lex) or _under_indicative_main_clause(tokens, k, lex)):
             continue
         if "ich" in {x.lower for x in tokens[max(0, k - 2) : k + 3]}:
             continue
-        if _first_person_indicative(tokens, k, lex):
+        if _first_person_indicative(tokens, k, lex) or _after_finite_verb(tokens, k):
             continue
         before = tokens[k - 1].lower if k else ""
         clause_initial = k == 0 or tokens[k - 1].text in ",;:–"
@@ -69,10 +69,52 @@ def _is_noun_in_place(tokens: list[Token], k: int) -> bool:
     return k > 0 and word[:1].isupper() and tokens[k - 1].text not in _OPENERS
 
 
+def _after_finite_verb(tokens: list[Token], k: int) -> bool:
+    """`Die Opposition stellte den Nutzen infrage`: a clause holds one finite verb unless a
+    conjunction or a new clause comes between, so a second `stem + e` after it is a particle or a
+    noun the tagger took for a verb."""
+    for j in range(k - 1, _clause_start(tokens, k) - 1, -1):
+        word = tokens[j]
+        if word.pos.startswith(_NEW_CLAUSE) or word.text in _OPENERS or word.text.endswith((".", "!", "?")):
+            return False  # `…, vom Typ MI-17. Der Hubschrauber sei …`: a sentence the splitter missed
+        if tokens[j + 1].i > word.i + 1:
+            return False  # `zeigte sich „glücklich, wie es gelaufen“ sei`: a quotation was cut out between
+        if word.pos.endswith("(FIN)") and not _is_noun_in_place(tokens, j):
+            return True
+    return False
+
+
+def _under_indicative_main_clause(tokens: list[Token], k: int, lex: SpeechLexicon) -> bool:
+    """`Die CDU erreicht nicht die Zahl von Sitzen, die für eine Regierung ausreichen würde`: a
+    Konjunktiv II in a relative or adverbial clause under an indicative main clause is the
+    writer's own conjecture, unless the main clause speaks or thinks (`erwarten`, `sagen`); only
+    `dass` and `ob` clauses hold what someone said under any main clause."""
+    start = _clause_start(tokens, k)
+    if start == 0:
+        return False
+    opened = [t for t in tokens[start:k] if t.pos.startswith(_SUBORDINATE_OPENERS)]
+    if not opened or any(t.lower in ("dass", "daß", "ob") for t in opened):
+        return False
+    main = [t for j, t in enumerate(tokens[:start]) if t.pos.startswith("V") and not _is_noun_in_place(tokens, j)]
+    finite = [t for t in main if t.pos.endswith("(FIN)")]
+    words = {t.lower for t in tokens[:start]}
+    return bool(finite) and not _speaks(main, words, lex) and all(subjunctive_mood(t, lex) is None for t in finite)
+
+
+def _speaks(verbs: list[Token], words: set[str], lex: SpeechLexicon) -> bool:
+    """Whether one of the verbs is a cue with its companion words in the clause (`erwarten`,
+    `machen … deutlich`): `erwarten keine Entscheidung, weil …` gives their view."""
+    for verb in verbs:
+        for entry in lex.cues.get(verb.lemma.lower(), ()):
+            if entry.cls != "not" and (entry.companion is None or set(entry.companion.lower().split()) <= words):
+                return True
+    return False
+
+
 def _conditional_consequence(tokens: list[Token], k: int, lex: SpeechLexicon) -> bool:
     """`Falls …, wäre es`, `Sollte …, könnte`, `Hätte er …, müsste er`, `Im Falle einer X würde`: the
     Konjunktiv II says what would follow from a condition, not what someone said."""
-    if [t.lower for t in tokens[:2]] in (["im", "falle"], ["im", "fall"]):
+    if [t.lower for t in tokens[:2]] in (["im", "falle"], ["im", "fall"]) or _bei_einem(tokens, k):
         return _clause_start(tokens, k) == _clause_start(tokens, 0)
     first = tokens[0]
     verb_first = first.pos.endswith("(FIN)") and subjunctive_mood(first, lex) == 2
@@ -83,6 +125,12 @@ def _conditional_consequence(tokens: list[Token], k: int, lex: SpeechLexicon) ->
     start = _clause_start(tokens, k)
     comma = next((j for j, t in enumerate(tokens) if t.text in _CLAUSE_MARKS), None)
     return comma is not None and start == comma + 1 and (k == start or tokens[start].lower == "so")
+
+
+def _bei_einem(tokens: list[Token], k: int) -> bool:
+    """`Bei einem Sieg müssten sie …`: `bei` with an indefinite noun right before the fronted
+    Konjunktiv II names the case it would hold in."""
+    return len(tokens) > 2 and tokens[0].lower == "bei" and tokens[1].lower in ("einem", "einer") and tokens[k - 1].pos.startswith(("NN", "NE"))
 
 
 def _embedded_report(tokens: list[Token], k: int) -> bool:
@@ -129,6 +177,8 @@ def _opens_clause(tokens: list[Token], j: int) -> bool:
 
 # subordinators, relative and interrogative words, verbs: clauses that do not carry a report
 _NOT_REPORT_OPENERS = ("KOUS", "KOUI", "PREL", "PW", "APPR", "V")
+_SUBORDINATE_OPENERS = ("KOUS", "PREL", "PW")
+_NEW_CLAUSE = ("KON", "KOUS", "KOUI", "PREL", "PW")  # `und`, `dass`, `der`, `wer`: a finite verb of its own may follow
 _OTHER_SUBJECTS = ("KOUS", "PREL", "PW", "PPER", "PDS", "PIS")  # a new clause or subject before `ich` is reached
 _CLAUSE_MARKS = {",", ";", ":", "–", "—"}
 _OPENERS = {"„", "“", "\"", "»", "«", "‚", "‘", ":", "(", "–"}

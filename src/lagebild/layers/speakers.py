@@ -125,6 +125,10 @@ class SpeakerResolver:
         institution = speech_lexicon().word_class("institution_suffix")
         self._institution_suffixes = tuple(sorted(institution, key=len, reverse=True))
 
+    def entity_label(self, i: int) -> str | None:
+        """The label of the entity mention token i lies in (`PER`, `ORG`, `LOC`), if any."""
+        return self._entity_labels.get(i)
+
     def _labels_over_tokens(self, doc: Document) -> dict[int, str]:
         """Token index → label of the entity mention it lies in (`Helmand` → LOC, `Tesla Motors` → ORG)."""
         labels: dict[int, str] = {}
@@ -201,7 +205,13 @@ class SpeakerResolver:
             return False
         if not is_known_word(t.text):
             return True
-        return t.i > 0 and is_name(self.tokens[t.i - 1]) and not t.lower.endswith(self._role_suffixes)
+        return t.i > 0 and is_name(self.tokens[t.i - 1]) and not t.lower.endswith(self._role_suffixes) and not self._owned_source(t)
+
+    def _owned_source(self, t: Token) -> bool:
+        """`Lehmanns Angaben`, `Grupps Meinung`: a source noun after a name in the genitive is
+        what the name's bearer said, no part of the name."""
+        before = self.tokens[t.i - 1].text
+        return before.endswith(("s", "’", "'")) and t.lower.endswith(_source_words())
 
     def can_speak(self, first: int, last: int, holder: bool = True) -> bool:
         """Whether the phrase can name a speaker: not a time (`Dienstagabend`, `Ende August`), a
@@ -329,7 +339,10 @@ class SpeakerResolver:
             for run_first, run_last in self.runs:
                 if run_last > run_first and _base(self.tokens[run_first].text) == key:
                     return self.text_of(run_first, run_last)
-        return self.text_of(first, last_full)
+        name = self.text_of(first, last_full)
+        if last_full + 1 < len(self.tokens) and self._owned_source(self.tokens[last_full + 1]):
+            return name[:-1]  # "Nach Lehmanns Angaben": Lehmann
+        return name
 
     def resolve(self, first: int, last: int, previous: Speaker | None, previous_offset: int = 0, cataphora: bool = True) -> Speaker:
         # "Jan Albrecht (Grüne)": what stands in parentheses (party, abbreviation) names no speaker
@@ -497,3 +510,9 @@ class SpeakerResolver:
             if title.endswith(role) or role.endswith(title.split("-")[-1]):
                 return self.full_name(last)
         return None
+
+
+@lru_cache(maxsize=1)
+def _source_words() -> tuple[str, ...]:
+    lex = speech_lexicon()
+    return tuple(sorted(lex.word_class("source_noun") | lex.word_class("speech_noun")))

@@ -26,6 +26,46 @@ class ContinuationMixin:
 
     # -- cue-less statements ------------------------------------------------------
     def _continued(self, unit: Unit, n: int) -> list[Statement]:
+        """A person who became the subject of the narration right before (`Staatspräsident X ist
+        besorgt.`) is whom a following Konjunktiv reports, rather than an earlier speaker."""
+        narrator = self.narrator if self.narrator is not None and self.narrator[2] == n - 1 else None
+        if narrator is None:
+            return self._continued_speaker(unit, n)
+        saved = self.previous, self.previous_mention
+        self.previous, self.previous_mention = narrator[:2]
+        found = self._continued_speaker(unit, n)
+        if not found or any(statement.speaker != narrator[0] for statement in found):
+            self.previous, self.previous_mention = saved
+        return found
+
+    def _note_narrator(self, unit: Unit, n: int) -> None:
+        """Remember the person an indicative sentence without statement is about, as its subject."""
+        self.narrator = None
+        np = self._unit_subject(unit)
+        if np is None or self.tokens[np[0]].pos.startswith(("PPER", "PDS", "APPR")) or has_reported_subjunctive(unit.tokens(self.doc), self.lex, konj2=False):
+            return
+        if self.previous is None or not (self._names_a_person(*np) or self._person_in_apposition(*np)):
+            return
+        speaker, mention = self._speaker(np)
+        if speaker is not None and speaker.person and speaker.name and speaker != self.previous:
+            self.narrator = (speaker, mention, n)
+
+    def _names_a_person(self, first: int, last: int) -> bool:
+        """`Staatspräsident Georgi Parwanow`, not `Die Kritik an Olmert`: a person's name before
+        any attribute of the phrase."""
+        for k in range(first, last + 1):
+            if self.resolver.entity_label(k) == "PER":
+                return True
+            if k > first and self.tokens[k].pos.startswith(("APPR", "ART", "KON", "$")):
+                return False
+        return False
+
+    def _person_in_apposition(self, first: int, last: int) -> bool:
+        """`Der Ministerpräsident des Landes, Christian Wulff,`: the name after the comma."""
+        _, end = self._with_apposition(first, last)
+        return any(self.resolver.entity_label(k) == "PER" for k in range(last + 1, end + 1))
+
+    def _continued_speaker(self, unit: Unit, n: int) -> list[Statement]:
         speech = [q for q in unit.quotes if not self._is_title(q) and self._words(q.start, q.end) >= 3]
         outside = [self.tokens[i] for i in self._outside(unit)]
         words_outside = [t for t in outside if not is_punct(t)]
@@ -51,7 +91,7 @@ class ContinuationMixin:
         clause_start = self._reported_clause_start(unit)
         start, end = self._trim(clause_start, self._unit_end(unit))
         kind = "mixed" if speech or any(not self._is_title(q) for q in unit.quotes) else "indirect"
-        holder = self._unit_subject(unit) if clause_start > self.tokens[unit.first].start else None
+        holder = self._holder(unit, clause_start)
         if holder:  # "UN-Mitarbeiter diskutierten …, weil Gewalt selten verfolgt werde": their reasoning
             speaker, mention = self._speaker(holder)
             if speaker is not None and speaker.name:
@@ -59,6 +99,26 @@ class ContinuationMixin:
         if self.previous:
             return [Statement(kind, Span.of(self.text, start, end), None, self.previous, self._continued_mention(), unit.sentence)]
         return [Statement(kind, Span.of(self.text, start, end), None, self._last_person(unit), None, unit.sentence, provisional=True)]
+
+    def _holder(self, unit: Unit, clause_start: int) -> tuple[int, int] | None:
+        """The subject of an indicative main clause before the reported part holds it
+        (`Vertreter erwarten …, weil … gestellt hätten`); but a relative clause on that subject
+        tells what others say of it (`Als verdächtig gelten zwei Männer, die … haben sollen`)."""
+        if clause_start <= self.tokens[unit.first].start:
+            return None
+        subject = self._unit_subject(unit)
+        if subject is None:
+            return None
+        opener = next((t for t in unit.tokens(self.doc) if t.start >= clause_start), None)
+        if opener is None or opener.i + 1 >= len(self.tokens):
+            return subject
+        relative = opener.pos.startswith("PREL") or opener.pos.startswith("APPR") and self.tokens[opener.i + 1].pos.startswith("PREL")
+        if relative and self.tokens[subject[1] + 1].text == "," and self.tokens[subject[1] + 1].end <= clause_start and self._only_commas_between(subject[1] + 1, opener.i):
+            return None
+        return subject
+
+    def _only_commas_between(self, first: int, last: int) -> bool:
+        return all(self.tokens[k].text == "," for k in range(first, last))
 
     def _introduced(self, unit: Unit, intro: Cue | None) -> list[Statement]:
         """`Ich sage es ganz deutlich: Alte Kraftwerke gefährden die Versorgung.` A sentence after

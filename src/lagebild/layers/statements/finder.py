@@ -51,6 +51,7 @@ class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, Continua
         self.silent_speaker: tuple[Speaker | None, Span | None] | None = None  # of a speech act told as an event
         self.previous_mention: Span | None = None  # the nearest words naming the current speaker
         self.last_statement_unit = -100
+        self.narrator: tuple[Speaker, Span | None, int] | None = None  # subject of the narration just before
         self.statements: list[Statement] = []
         self.token_starts = [t.start for t in doc.tokens]
         self._unit_cues: dict[int, list[Cue]] = {}
@@ -83,6 +84,8 @@ class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, Continua
             elif not found and silent and silent[0] is not None:
                 self.previous, self.previous_mention = silent
                 self.last_statement_unit = n
+            elif not found:
+                self._note_narrator(unit, n)
             for statement in found:
                 if statement.cue is not None:
                     self._resolve_provisional(statement)

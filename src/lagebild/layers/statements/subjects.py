@@ -117,7 +117,11 @@ class SubjectMixin:
         return bool(finite) and finite[-1] < comma - 1
 
     def _follows_relative_clause(self, unit: Unit, comma: int) -> bool:
-        """`X, der sich … entschlossen hatte, sagte`: a verb-final relative clause before the comma."""
+        """`X, der sich … entschlossen hatte, sagte`: a verb-final relative clause before the comma,
+        after a noun phrase; after a prepositional phrase (`In dem Bericht, der …, heißt es`) the
+        first phrase is no subject."""
+        if self.tokens[unit.first].pos.startswith("APPR"):
+            return False
         start = comma - 1
         while start > unit.first and self.tokens[start - 1].text != ",":
             start -= 1
@@ -258,7 +262,13 @@ class SubjectMixin:
         return closing if closing is not None else last - 1
 
     def _source_holder(self, first: int, last: int) -> tuple[int, int] | None:
-        """`Angaben der Polizei` → `der Polizei`: whose information it is, not the information."""
+        """`Angaben der Polizei` → `der Polizei`, `Lehmanns Angaben` → `Lehmanns`: whose
+        information it is, not the information."""
+        if first < last and self.tokens[last].pos == "NN" and self.tokens[last].lower.endswith(SOURCE_NOUNS) and self._saxon_genitive(last - 1):
+            names = last - 1
+            while names > first and is_name(self.tokens[names - 1]):
+                names -= 1
+            return (names, last - 1) if names == first or self.tokens[first].pos.startswith("ADJ") else None
         for j in range(first, last):
             if self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS) and self.tokens[j + 1].lower in HOLDER_STARTS:
                 start = j + 2 if self.tokens[j + 1].lower in ("von", "vom") else j + 1

@@ -70,6 +70,17 @@ class AttributionMixin:
             return self._from_noun(unit, cue)
         return self._from_preposition(unit, cue)
 
+    def _wie_clause_without_comma(self, unit: Unit, cue: Cue) -> int | None:
+        """`Wie die Zeitung berichtet wurde der Minister entlassen`: a `wie` clause that opens the
+        unit and whose cue runs straight into the finite verb of the main clause (V2); returns the
+        cue's last token, where the comma belongs."""
+        last = cue.tokens[-1]
+        if self.tokens[unit.first].lower != "wie" or last + 2 >= unit.last or self.tokens[cue.anchor].lemma.lower() in NAMING_VERBS:
+            return None
+        if any(self.tokens[j].text in (",", ":", ";") or self.tokens[j].pos.endswith("(FIN)") and j != cue.anchor for j in range(unit.first + 1, last)):
+            return None
+        return last if self.tokens[last + 1].pos.endswith("(FIN)") else None
+
     def _wording_cues(self, unit: Unit) -> list[Cue]:
         """`mit den Worten: „…“`, `mit der Aufschrift „…“`: a noun naming the words used, right
         before the quotation that gives them."""
@@ -129,6 +140,9 @@ class AttributionMixin:
 
     def _from_verb(self, unit: Unit, cue: Cue) -> list[Statement]:
         i = cue.anchor
+        closing = self._wie_clause_without_comma(unit, cue)
+        if closing is not None:  # "Wie die Zeitung berichtet wurde …": the comma left out
+            return self._around(unit, cue, phrase_after(self.tokens, unit.first + 1, closing), unit.first - 1, closing)
         fin = self._finite(unit, i)
         left, right = self._clause(unit, fin)
         right = max(right, self._clause(unit, cue.tokens[-1])[1])
@@ -139,7 +153,7 @@ class AttributionMixin:
         if left + 1 >= unit.first and self.tokens[left + 1].lower == "wie" and left + 1 < fin:
             if self.tokens[i].lemma.lower() in NAMING_VERBS:
                 return []  # "der Fahrplanwechsel, wie ihn die Eisenbahner nennen": naming, not speech
-            np = phrase_after(self.tokens, left + 2, right)
+            np = self._impersonal_source_of(i, left, fin, right) or phrase_after(self.tokens, left + 2, right)
             return self._around(unit, cue, np, left, right)
         if self._is_inverted(unit, i):
             np = self._impersonal_speaker(i, right) or self._unnamed(i, right) if self.tokens[i].lemma.lower() == "heißen" else phrase_after(self.tokens, fin + 1, right)
@@ -166,6 +180,9 @@ class AttributionMixin:
             return self._from_fronted_adverbial(unit, cue, left, fin, right)
         if self._reported_cue(fin, left, right):
             return []
+        relative_quote = self._relative_before_quotation(unit, left, fin, right)
+        if relative_quote is not None:  # "die Demonstranten, die riefen: „…“"
+            return self._make(unit, self._region_after(unit, right), cue, relative_quote, right)
         if self._opens_subordinate_clause(left + 1, fin, right):
             if self._opens_adverbial_act(left + 1, cue):  # "Nachdem Behörden vor dem Verzehr gewarnt hatten, …"
                 return self._reported(unit, cue, phrase_after(self.tokens, left + 2, fin), left, right)
@@ -200,12 +217,54 @@ class AttributionMixin:
         apposition = self._apposition_after(unit, right)
         if apposition:
             np, right = (np[0] if np else apposition[0], apposition[1]), apposition[1] + 1
-        region = self._region_after(unit, right)
+        region = self._until_narration(unit, right + 1, self._region_after(unit, right))
         if region is None or self._region_has_other_cue(unit, region, cue) or self._starts_coordinate_clause(right + 1):
             return []
         if self._only_opinion(cue) and self._opens_question(right + 1):
             return []  # "weiß nicht, wer der Täter ist": an open question, no view held
         return self._make(unit, region, cue, np, right)
+
+    def _until_narration(self, unit: Unit, first: int, region: tuple[int, int] | None) -> tuple[int, int] | None:
+        """`sagte, er sei unschuldig, und verließ den Saal`: a message in Konjunktiv (or a `dass`
+        clause) ends where a coordinated main clause in the indicative takes up the narration again."""
+        if region is None:
+            return None
+        verb = self._finite_in_clause(unit, first)
+        if verb is None or subjunctive_mood(self.tokens[verb], self.lex) is None and not self._dass_at(self.tokens[first].start):
+            return region
+        for b in range(verb + 1, unit.last):
+            if inside_quote(self.tokens[b].start, unit.quotes) is None and self._narration_resumes(unit, b):
+                return (region[0], self.tokens[b - 1].end) if self.tokens[b - 1].end > region[0] else region
+        return region
+
+    def _narration_resumes(self, unit: Unit, b: int) -> bool:
+        """Whether a main clause in the indicative starts at the comma or conjunction at token b:
+        its finite verb comes right after (`und verglich`) or after its subject (`doch der
+        Sprecher erklärte …`); clauses with their verb last open with a subordinator."""
+        t = self.tokens[b]
+        if not (t.text in (",", ";") or t.pos == "KON" and t.lower in ("und", "doch", "aber", "sondern", "jedoch")):
+            return False
+        start = b + 1 + (b + 1 < unit.last and self.tokens[b + 1].pos == "KON")
+        if start >= unit.last or self.tokens[start].pos.startswith(("PREL", "KOUS", "KOUI", "PW", "PTKZU")):
+            return False
+        verb = self._finite_in_clause(unit, start)
+        if verb is None or subjunctive_mood(self.tokens[verb], self.lex) is not None or self.tokens[verb].pos.startswith("VM"):
+            return False  # modals (`sollte`, `wollte`) may be Konjunktiv II: the report may go on
+        if verb + 1 >= unit.last or self.tokens[verb + 1].text in (".", "!", "?", ";"):
+            return False  # "…, und der Stadtteil eine Mischung hat.": the verb last, a dependent clause
+        return verb == start or all(self.tokens[k].pos.startswith(("ART", "ADJ", "NN", "NE", "PPOSAT", "CARD", "PPER", "APPR")) or self.tokens[k].text == "-" for k in range(start, verb))
+
+    def _finite_in_clause(self, unit: Unit, first: int) -> int | None:
+        """The first finite verb from token `first` up to the next comma, outside quotation marks."""
+        for j in range(first, unit.last):
+            t = self.tokens[j]
+            if inside_quote(t.start, unit.quotes) is not None:
+                continue
+            if t.text in (",", ";", ":") or t.pos == "KON" and j > first:
+                return None
+            if t.pos.endswith("(FIN)"):
+                return j
+        return None
 
     def _inverted_quoted(self, fin: int, cue_token: int, right: int) -> tuple[int, int] | None:
         """Who speaks in `„…“, zitierte man die Reporterin`: the quoted person (the accusative
@@ -383,6 +442,25 @@ class AttributionMixin:
                 found.append(q)
         return found
 
+    def _impersonal_source_of(self, i: int, left: int, fin: int, right: int):
+        """`so heißt es in einer Erklärung`, `wie es auf einer Pressekonferenz hieß`: with `es
+        heißen` the source is the document or occasion the clause names, never `es`."""
+        if i == left or self.tokens[i].lemma.lower() != "heißen":
+            return None
+        np = self._heissen_source(i, left, fin, right)
+        return self._occasion_in_clause(left, right) if np in (None, UNSAID) else np
+
+    def _occasion_in_clause(self, left: int, right: int) -> tuple[int, int] | None:
+        """`auf einer Pressekonferenz der Polizei`: the occasion the clause names after `auf`/`bei`."""
+        occasions = tuple(self.lex.word_class("occasion_noun"))
+        for j in range(left + 1, right - 1):
+            if self.tokens[j].lower in ("auf", "bei", "beim"):
+                np = noun_phrase_at(self.tokens, j + 1, right)
+                head = next((k for k in range(np[0], np[1] + 1) if self.tokens[k].pos == "NN"), None) if np else None
+                if head is not None and self.tokens[head].lower.endswith(occasions):
+                    return np
+        return None
+
     def _heissen_source(self, i: int, left: int, fin: int, right: int):
         """Who `es heißt` cites: the source in its phrase (`hieß es vom Minister`), else the
         document the clause names (`In einer Erklärung vom Dienstag hatte es geheißen`, where
@@ -391,6 +469,16 @@ class AttributionMixin:
         if np is None or np != UNSAID and not self.resolver.can_speak(*np):
             np = self._document_in_clause(left, fin) or np
         return np or self._unnamed(i, right)
+
+    def _relative_before_quotation(self, unit: Unit, left: int, fin: int, right: int) -> tuple[int, int] | None:
+        """`stand der Bürgermeister, der sagte: „…“`: a relative clause whose cue ends in a colon
+        before a quotation; the noun the relative pronoun refers to said it."""
+        if left <= unit.first or self.tokens[left].text != "," or self._colon_before_quotation(unit, right) is None:
+            return None
+        pronoun = self.tokens[left + 1]
+        if not (pronoun.pos.startswith("PRELS") or pronoun.lower in DEFINITE_ARTICLES and fin == left + 2):
+            return None
+        return self._bearer_before(unit.first - 1, left)
 
     def _colon_before_quotation(self, unit: Unit, right: int) -> int | None:
         """The colon that ends the cue's clause when a quotation follows it."""
@@ -562,12 +650,23 @@ class AttributionMixin:
     def _from_so(self, unit: Unit, cue: Cue) -> list[Statement]:
         i = cue.anchor
         _, right = self._clause(unit, i)
-        np = phrase_after(self.tokens, cue.tokens[-1] + 1, right)
+        verb = cue.tokens[-1]
+        np = self._impersonal_source_of(verb, i, verb, right) or phrase_after(self.tokens, verb + 1, right)
+        if self._so_parenthetical(unit, i, right):  # "Sein Rivale, so Obama weiter, würde …"
+            return self._around(unit, cue, np, i - 1, right)
         made = self._make(unit, self._region_before(unit, i - 1), cue, np, right)
         tail = self._tail_after(unit, right)
         if made and tail:
             made += self._make(unit, tail, cue, np, right)
         return made
+
+    def _so_parenthetical(self, unit: Unit, i: int, right: int) -> bool:
+        """`Sein Rivale, so Obama, würde …`: a `so` clause between commas after a phrase without a
+        verb, the finite verb right after it; the message runs around it."""
+        if right + 1 >= unit.last or self.tokens[right].text != "," or not self.tokens[right + 1].pos.endswith("(FIN)"):
+            return False
+        before = [t for t in self.tokens[unit.first : i - 1] if inside_quote(t.start, unit.quotes) is None]
+        return bool(before) and not any(t.pos.startswith("V") for t in before)
 
     def _from_wonach(self, unit: Unit, cue: Cue) -> list[Statement]:
         """`Berichte, wonach die Truppe … operiere`: the noun before the comma is the source."""
@@ -639,13 +738,34 @@ class AttributionMixin:
             start = self.tokens[left + 1].start  # "X soll dies gewusst haben, die Taten seien aber laut Y verjährt"
         else:
             start = self.tokens[unit.first].start
-        region = (start, self._unit_end(unit))
+        region = (start, self._embedded_clause_end(unit, first_in_clause, right) or self._unit_end(unit))
         if not any(self.tokens[j].pos.startswith("V") for j in range(pp[1] + 1, unit.last)) and start != self.tokens[unit.first].start:
             return []
         made = self._make(unit, region, Cue(cue.tokens, "prep", i), np, pp[1] + 1)
         for statement in made:  # "Die Ursache ist nach Angaben der Polizei unklar": the message around the attribution
             statement.message = self._without(statement.message, pp[0], pp[1])
         return made
+
+    def _verb_final_relative_at(self, unit: Unit, first: int) -> bool:
+        """`…, heißt es in dem Bericht, der konkrete Fälle auflistet`: a d-word after the comma
+        whose clause ends in an indicative finite verb is a relative clause (the tagger may read
+        `der` as an article), not the message: a message in V2 has its verb second."""
+        if first >= unit.last or self.tokens[first].lower not in DEFINITE_ARTICLES or not self.tokens[first].pos.startswith(("ART", "PRELS", "PDS")):
+            return False
+        end = self._clause_end_over_quotes(unit, first + 1)
+        finite = [j for j in range(first + 1, end) if self.tokens[j].pos.endswith("(FIN)")]
+        if len(finite) != 1 or finite[0] != end - 1 or finite[0] - first < 3:
+            return False
+        return subjunctive_mood(self.tokens[finite[0]], self.lex) is None
+
+    def _embedded_clause_end(self, unit: Unit, first: int, right: int) -> int | None:
+        """`Im Koffer, der nach Angaben der Polizei die Bombe enthielt, wurde …`: a source inside a
+        relative or adverbial clause set off by commas covers that clause only; returns its end."""
+        if first <= unit.first or self.tokens[first - 1].text != "," or not self.tokens[first].pos.startswith(("PRELS", "KOUS")):
+            return None
+        if right >= unit.last or self.tokens[right].text != "," or self.tokens[first].lower in self.lex.word_class("complementizer"):
+            return None
+        return self.tokens[right - 1].end
 
     def _finite_after_fronted(self, unit: Unit, i: int) -> int | None:
         """The finite verb after a fronted phrase (V2): everything before it, relative clauses

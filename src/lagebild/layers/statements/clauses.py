@@ -87,6 +87,8 @@ class ClauseMixin:
     def _introduces_message(self, unit: Unit, right: int) -> bool:
         if right >= unit.last or self.tokens[right].text not in (",", ":"):
             return False
+        if right + 1 < unit.last and self._verb_final_relative_at(unit, right + 1):
+            return False  # "…, heißt es in dem Bericht, der Fälle auflistet": a relative clause
         return right + 1 < unit.last and self._has_verb(self.tokens[right + 1].start, self._unit_end(unit))
 
     def _clause_end_over_quotes(self, unit: Unit, i: int) -> int:

@@ -19,6 +19,7 @@ from lagebild.layers.statements.model import (
     CONJUNCTION_PREPOSITIONS,
     DOCUMENT_NOUNS,
     HOLDER_STARTS,
+    KONJ2_WINDOW,
     NAMING_VERBS,
     OBJECT_ACTS,
     REPORTED_ACTS,
@@ -341,9 +342,10 @@ class AttributionMixin:
     def _reported_cue(self, fin: int, left: int, right: int) -> bool:
         """A cue in Konjunktiv I is itself reported (`sie glaube, dass …`); with `ich` the same
         form is the speaker's own present tense (`Ich glaube, dass …`, `sage ich`)."""
-        if subjunctive_mood(self.tokens[fin], self.lex) != 1:
-            return False
-        return not any(self.tokens[j].lower == "ich" and self.tokens[j].pos.startswith("PPER") for j in range(max(left + 1, fin - 1), min(right, fin + 2)))
+        return subjunctive_mood(self.tokens[fin], self.lex) == 1 and not self._first_person_at(fin, left, right)
+
+    def _first_person_at(self, fin: int, left: int, right: int) -> bool:
+        return any(self.tokens[j].lower == "ich" and self.tokens[j].pos.startswith("PPER") for j in range(max(left + 1, fin - 1), min(right, fin + 2)))
 
     def _opens_subordinate_clause(self, first: int, fin: int, right: int) -> bool:
         """A subordinate clause: its cue does not take the clause after it as message. The tagger
@@ -597,6 +599,8 @@ class AttributionMixin:
         if np is None or np == UNSAID or not classes & SPEECH_ACTS or any(q.open > self.tokens[left + 1].start for q in unit.quotes if not self._is_title(q)):
             return []
         fin = self._finite(unit, cue.anchor)
+        if self._reported_within_report(unit, fin, left, right):
+            return []  # "Der Zeuge sagte, …. Die Männer hätten Geld verlangt.": his report goes on
         if self._is_passive(fin, cue.anchor) and not classes & OBJECT_ACTS:
             return []  # "Die Pläne wurden abgelehnt": an outcome told, not who said what
         if any(self.tokens[j].lower == "es" for j in (fin - 1, fin + 1) if 0 <= j < len(self.tokens)) or self.tokens[np[0]].lower in ACCUSATIVE_DETERMINERS:
@@ -620,6 +624,14 @@ class AttributionMixin:
             return []
         cue_span = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
         return [Statement("reported", Span.of(self.text, start, stop), cue_span, speaker, mention, unit.sentence)]
+
+    def _reported_within_report(self, unit: Unit, fin: int, left: int, right: int) -> bool:
+        """A speech act told in Konjunktiv II right after a statement is part of that report, not
+        an act of the writer's own telling (`Der Zeuge sagte, er sei bedroht worden. Die Männer
+        hätten Geld verlangt.`); Konjunktiv I is reported anywhere (see `_reported_cue`)."""
+        if self.previous is None or not self.statements or unit.sentence - self.statements[-1].sentence > KONJ2_WINDOW:
+            return False
+        return subjunctive_mood(self.tokens[fin], self.lex) == 2 and not self._first_person_at(fin, left, right)
 
     def _names_evidence(self, np: tuple[int, int]) -> bool:
         """The phrase's first noun is a noun of evidence (`Die Spuren am Tatort`)."""

@@ -7,6 +7,7 @@ from lagebild.layers.mood import has_reported_subjunctive, reported_subjunctive_
 from lagebild.layers.phrases import (
     is_name,
     is_punct,
+    noun_phrase_at,
     phrase_after,
 )
 from lagebild.layers.speakers import Speaker
@@ -99,6 +100,37 @@ class ContinuationMixin:
         if self.previous:
             return [Statement(kind, Span.of(self.text, start, end), None, self.previous, self._continued_mention(), unit.sentence)]
         return [Statement(kind, Span.of(self.text, start, end), None, self._last_person(unit), None, unit.sentence, provisional=True)]
+
+    def _after_document(self, unit: Unit) -> list[Statement]:
+        """`Die Studie wurde am Montag vorgestellt. Danach seien die Mieten gestiegen.`: `danach`
+        as `according to it` points back to the document the sentence before names. Its temporal
+        reading tells on in the past (`Danach gab es Streit`); a finding is told in the present or
+        in Konjunktiv."""
+        first = unit.first
+        if self.tokens[first].lower != "danach" or first + 1 >= unit.last or not self.tokens[first + 1].pos.endswith("(FIN)"):
+            return []
+        if self.statements and self.statements[-1].sentence >= unit.sentence - 1:
+            return []  # a statement just before: `danach` tells what happened after it
+        document = self._document_before(unit)
+        if document is None or not self._finding_tense(self.tokens[first + 1]):
+            return []
+        made = self._make(unit, (self.tokens[first + 1].start, self._unit_end(unit)), Cue([first], "demnach", first), document, first)
+        for statement in made:
+            statement.mention = Span.of(self.text, self.tokens[first].start, self.tokens[first].end)
+        return made
+
+    def _finding_tense(self, verb: Token) -> bool:
+        """Konjunktiv, or a present indicative (`bestimmen`, `verzeichnet`, `ist`), not a preterite
+        (`verzeichnete`, `gab`) nor `werden`, which may tell of the future."""
+        if subjunctive_mood(verb, self.lex) is not None:
+            return True
+        low, lemma = verb.lower, verb.lemma.lower()
+        if lemma == "werden":
+            return False
+        if lemma in ("sein", "haben"):
+            return low in ("ist", "sind", "hat", "haben")
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        return low == lemma or low in (stem + "t", stem + "et")
 
     def _holder(self, unit: Unit, clause_start: int) -> tuple[int, int] | None:
         """The subject of an indicative main clause before the reported part holds it
@@ -206,11 +238,22 @@ class ContinuationMixin:
             left, right = self._clause(unit, fin)
             demonstrative = self.tokens[left + 1].lower in ("das", "dies", "so")
             np = phrase_after(self.tokens, fin + 1, right) if demonstrative else self._subject(left + 1, fin, right)
+            if np is None and demonstrative:
+                np = self._origin_after(fin, right)
             if np is None and left == fin - 1 and left >= unit.first and self.tokens[left].text == "," and self._names_apposition(unit, left):
                 np = self._unit_subject(unit)  # "Der Chef des Verbands, Peter Hahn, warnte:"
             if np:
                 return cue, np
         return None
+
+    def _origin_after(self, fin: int, right: int) -> tuple[int, int] | None:
+        """`Dies geht aus dem Bericht hervor.`, `Das steht in der Mitteilung.`: with no subject
+        besides the pointing word, the source is what it comes out of, or the document it is in."""
+        if self.tokens[fin - 1].lower not in ("das", "dies"):
+            return None  # "Das Softwarepaket ging aus StarOffice hervor": a subject of its own
+        if fin + 1 >= right or self.tokens[fin + 1].lower != "aus":
+            return self._document_in_clause(fin, right)
+        return noun_phrase_at(self.tokens, fin + 2, right)
 
     def _tells_its_own_act(self, unit: Unit, orphan) -> bool:
         """`Die Gewerkschaften hatten ihren Streik angekündigt.`: the clause names what was

@@ -64,7 +64,7 @@ class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, Continua
             self.silent_speaker = None
             found = self._attributed(unit)
             silent, self.silent_speaker = self.silent_speaker, None
-            found = found or self._continued(unit, n) or self._introduced(unit, introducing[1] if introducing[0] == n - 1 else None)
+            found = found or self._after_document(unit) or self._continued(unit, n) or self._introduced(unit, introducing[1] if introducing[0] == n - 1 else None)
             orphan = None if found else self._orphan_attribution(unit)
             intro = None if found else self._introduction(unit, orphan, units[n + 1] if n + 1 < len(units) else None)
             if intro:

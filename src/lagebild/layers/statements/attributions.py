@@ -5,20 +5,16 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from lagebild.document import Span
-from lagebild.lang import CueEntry
 from lagebild.layers.mood import subjunctive_mood
 from lagebild.layers.phrases import (
-    is_name,
     is_punct,
     noun_phrase_at,
     phrase_after,
 )
 from lagebild.layers.statements.model import (
-    ACCUSATIVE_DETERMINERS,
-    ATTITUDES,
     CONJUNCTION_PREPOSITIONS,
+    DEFINITE_ARTICLES,
     DOCUMENT_NOUNS,
-    HOLDER_STARTS,
     KONJ2_WINDOW,
     NAMING_VERBS,
     OBJECT_ACTS,
@@ -28,9 +24,8 @@ from lagebild.layers.statements.model import (
     Cue,
     Statement,
 )
-from lagebild.layers.units import BOUNDARY, QUOTE_MARKS, Unit, inside_quote
+from lagebild.layers.units import Unit, inside_quote
 
-DEFINITE_ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 NOMINATIVE_ARTICLES = {"der", "ein", "kein"}  # only nominative before a masculine noun (`der` also genitive, dative feminine)
 
 
@@ -401,49 +396,6 @@ class AttributionMixin:
             end += 1
         return self._make(unit, (self.tokens[right + 1].start, self.tokens[end - 1].end), cue, np, right)
 
-    def _object_statement(self, unit: Unit, cue: Cue, np, right: int) -> list[Statement]:
-        """A cue with an object instead of a clause: `nannte den Plan „fahrlässig“`, `bezeichnete
-        Russland als die größte Bedrohung` (the object is the message), `warnte vor einer
-        „Provokation“` (the quoted words are)."""
-        fin = self._finite(unit, cue.anchor)
-        if self.tokens[cue.anchor].lemma.lower() in NAMING_VERBS:
-            np = self._nominative_after_fronted(fin, np, right) or np
-        fronted = self._fronted_quotation(unit, cue, fin, np)
-        if fronted is not None:  # "Von einer „gezielten Indiskretion“ sprach der Abgeordnete"
-            return self._make(unit, (fronted.open, fronted.outer_end), cue, np, fin)
-        if fin < cue.anchor:  # perfect: "hat auf die „persönliche Note“ … hingewiesen"
-            after, right = max(fin, np[1] if np else fin) + 1, cue.anchor
-        else:
-            after = max(cue.tokens[-1] if cue.tokens[-1] < right else cue.anchor, np[1] if np else cue.anchor) + 1
-            right = self._clause_end_over_quotes(unit, after)
-        if after >= right:
-            return []
-        colon = self._colon_before_quotation(unit, right)
-        if colon is not None:  # "heißt es in der Meldung von „X“ wörtlich: „…“": the quotation after the colon
-            return self._make(unit, self._region_after(unit, colon), cue, np, colon)
-        if self.tokens[cue.anchor].lemma.lower() in ("bezeichnen", "nennen") and any(t.lower == "als" or t.text in QUOTE_MARKS for t in self.tokens[after:right]):
-            end = self.tokens[right - 1].end if right < unit.last else self._unit_end(unit)
-            made = self._make(unit, (self.tokens[after].start, end), cue, np, right, clause=False)
-            front = self._fronted_object(unit, fin, np)
-            if made and front and made[0].kind != "direct":  # "Die Tat bezeichnete er als sinnlos": what is named leads
-                pieces = [(self.tokens[front[0]].start, self.tokens[front[1]].end), (made[0].message.start, made[0].message.end)]
-                made[0].message = Span.joined(self.text, pieces)
-            return made
-        quoted = self._quotations_in_object(unit, cue, after, right)
-        every = bool(self._cue_classes(cue) & {"say", "write"})  # "skandierten „A“ und „B“": each quotation said
-        return [made for q in quoted[: None if every else 1] for made in self._make(unit, (q.open, q.outer_end), cue, np, right)]
-
-    def _quotations_in_object(self, unit: Unit, cue: Cue, after: int, right: int) -> list:
-        """The quotations in the object of a cue: `rief „Hilfe“` (what was said, a title too when
-        it stands first), `skandierten Parolen wie „A“ oder „B“` (each one said)."""
-        found = []
-        for q in unit.quotes:
-            first = q.open == self.tokens[after].start or found and self.text[found[-1].outer_end : q.open].strip() in ("und", "oder", ",")
-            said = first and self._says(cue)  # "rief „Hilfe“": the quotation is what was said
-            if self.tokens[after].start <= q.open < self.tokens[right - 1].end and (said or not self._is_title(q)):
-                found.append(q)
-        return found
-
     def _impersonal_source_of(self, i: int, left: int, fin: int, right: int):
         """`so heißt es in einer Erklärung`, `wie es auf einer Pressekonferenz hieß`: with `es
         heißen` the source is the document or occasion the clause names, never `es`."""
@@ -520,111 +472,6 @@ class AttributionMixin:
             return None  # "Am Montag nannte er …": a time, not what is named
         return first, fin - 1
 
-    def _cue_classes(self, cue: Cue) -> set[str]:
-        """The classes of the cue verb in the cue lexicon (`say`, `opinion`, `demand`, …): of
-        the entries whose words all stand with it (`sprach von` → `mention`), else of its plain
-        entries (`sprach` → `say`)."""
-        return {entry.cls for entry in self._cue_entries(cue)}
-
-    def _cue_entries(self, cue: Cue) -> list[CueEntry]:
-        """A cue found by its particle (`ging … aus`) stands for the entries ending in that
-        particle (`gehen  von aus`, not `gehen  hervor`)."""
-        i = cue.anchor
-        entries = [e for e in self.lex.cues.get(self.tokens[i].lemma.lower(), ()) if e.cls != "not"]
-        particles = {self.tokens[j].lower for j in cue.tokens if j != i}
-        words = self._clause_words(i) | particles
-        bound = [e for e in entries if e.companion and all(w.lower() in words for w in e.companion.split()) and (not particles or e.companion.split()[-1].lower() in particles)]
-        bound = [e for e in bound if self._predicative_stands(e, i)]
-        return bound or [e for e in entries if e.companion is None]
-
-    def _predicative_stands(self, entry: CueEntry, i: int) -> bool:
-        """`halten … für` judges only with a predicative after `für` (`für verfehlt`, `für einen
-        Fehler`); a bare or definite noun there belongs to the object (`hält den Weltrekord für
-        Frauen`): holding, not judging."""
-        if entry.cls != "judge" or entry.companion != "für":
-            return True
-        sent = self.tokens[i].sent
-        for k in range(i + 1, len(self.tokens)):
-            t = self.tokens[k]
-            if t.sent != sent or t.text in BOUNDARY:
-                return True  # "für" before the verb (`Für verfehlt hält er …`): no object to confuse
-            if t.lower == "für" and k + 1 < len(self.tokens):
-                after = self.tokens[k + 1]
-                return not (after.pos in ("NN", "NE", "CARD") or after.lower in DEFINITE_ARTICLES)
-        return True
-
-    def _lacks_companion(self, cue: Cue) -> bool:
-        """A cue found by a particle none of whose entries stands complete (a cue of one word
-        may be a verb by its place alone: `„…“, kommt Römer zum Punkt`)."""
-        return len(cue.tokens) > 1 and not self._cue_entries(cue)
-
-    def _clause_words(self, i: int) -> set[str]:
-        """The words of the sentence between the punctuation marks around token i."""
-        sent, words = self.tokens[i].sent, set()
-        for step in (-1, 1):
-            k = i + step
-            while 0 <= k < len(self.tokens) and self.tokens[k].sent == sent and self.tokens[k].text not in BOUNDARY:
-                words.add(self.tokens[k].lower)
-                k += step
-        return words
-
-    def _governed_cues(self, unit: Unit, cues: list[Cue]) -> list[Cue]:
-        """Verbs the cue finder leaves because their preposition stands inside the clause, not at
-        its end: `hält den Plan für verfehlt`, `stufte das Gesetz als verfassungswidrig ein`."""
-        taken = {c.anchor for c in cues}
-        found = []
-        for i in range(unit.first, unit.last):
-            t = self.tokens[i]
-            if i in taken or not t.pos.startswith("VV") or inside_quote(t.start, unit.quotes) is not None:
-                continue
-            entries = self.lex.cues.get(t.lemma.lower(), ())
-            words = self._clause_words(i)
-            if any(e.cls == "not" and e.companion and e.companion.lower() in words for e in entries):
-                continue
-            if any(e.companion and e.cls in OBJECT_ACTS and all(w.lower() in words for w in e.companion.split()) and self._predicative_stands(e, i) for e in entries):
-                found.append(Cue([i], "verb", i))
-        return found
-
-    def _only_opinion(self, cue: Cue) -> bool:
-        classes = self._cue_classes(cue)
-        return bool(classes) and classes <= ATTITUDES
-
-    def _says(self, cue: Cue) -> bool:
-        return "say" in self._cue_classes(cue)
-
-    def _reported(self, unit: Unit, cue: Cue, np, left: int, right: int) -> list[Statement]:
-        """A speech act told without its content: `Die Behörden werfen ihm Betrug vor`,
-        `Der Wetterdienst warnte vor Sturm`. The message is the clause that reports the act."""
-        classes = self._cue_classes(cue)
-        if np is None or np == UNSAID or not classes & SPEECH_ACTS or any(q.open > self.tokens[left + 1].start for q in unit.quotes if not self._is_title(q)):
-            return []
-        fin = self._finite(unit, cue.anchor)
-        if self._reported_within_report(unit, fin, left, right):
-            return []  # "Der Zeuge sagte, …. Die Männer hätten Geld verlangt.": his report goes on
-        if self._is_passive(fin, cue.anchor) and not classes & OBJECT_ACTS:
-            return []  # "Die Pläne wurden abgelehnt": an outcome told, not who said what
-        if any(self.tokens[j].lower == "es" for j in (fin - 1, fin + 1) if 0 <= j < len(self.tokens)) or self.tokens[np[0]].lower in ACCUSATIVE_DETERMINERS:
-            return []  # "gab es Kritik": nobody acts; "den Plan" is an object, not who speaks
-        first = min(np[0], left + 1) if np[0] >= unit.first else left + 1
-        end = self._clause_end_over_quotes(unit, cue.tokens[-1])
-        while end < unit.last and self._opens_relative(unit, end + 1):  # the object's relative clause belongs to it
-            end = self._clause_end_over_quotes(unit, end + 1)
-        if not self._reports_an_act(cue, first, end, np) or any(self.tokens[k].pos == "PTKNEG" for k in range(first, end)):
-            return []  # "hat darüber nicht berichtet": no act told
-        if self._names_evidence(np):
-            return []  # "Spuren weisen auf einen Brand hin": evidence points, nobody speaks
-        start, stop = self._trim(self.tokens[first].start, self.tokens[end - 1].end)
-        if self._words(start, stop) < 3:
-            return []
-        speaker, mention = self._speaker(np)
-        if not classes & REPORTED_ACTS:
-            # "übt Kritik an X", "kündigte eine Lösung an": told as an event, no statement of its
-            # own, but what follows in Konjunktiv goes on with this speaker
-            self.silent_speaker = (speaker, mention)
-            return []
-        cue_span = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
-        return [Statement("reported", Span.of(self.text, start, stop), cue_span, speaker, mention, unit.sentence)]
-
     def _reported_within_report(self, unit: Unit, fin: int, left: int, right: int) -> bool:
         """A speech act told in Konjunktiv II right after a statement is part of that report, not
         an act of the writer's own telling (`Der Zeuge sagte, er sei bedroht worden. Die Männer
@@ -633,219 +480,12 @@ class AttributionMixin:
             return False
         return subjunctive_mood(self.tokens[fin], self.lex) == 2 and not self._first_person_at(fin, left, right)
 
-    def _names_evidence(self, np: tuple[int, int]) -> bool:
-        """The phrase's first noun is a noun of evidence (`Die Spuren am Tatort`)."""
-        head = next((t for t in self.tokens[np[0] : np[1] + 1] if t.pos == "NN"), None)
-        return head is not None and head.text in self.lex.word_class("evidence_noun")
-
-    def _reports_an_act(self, cue: Cue, first: int, end: int, np) -> bool:
-        """The clause names what was said or done by saying (`warf ihm Betrug vor`, `warnte vor
-        Sturm`): an object besides the speaker, not a pronoun pointing back (`Das sagte X`), not
-        `sprechen mit` (talking, not saying)."""
-        words = [t for k, t in enumerate(self.tokens[first:end], first) if not (np[0] <= k <= np[1]) and k not in cue.tokens]
-        points_back = self.tokens[first].lower in ("das", "dies", "dieses", "so") and not np[0] == first < np[1]  # not "Das Amt"
-        if points_back or not any(t.pos in ("NN", "NE") or t.pos.startswith("PPER") for t in words):
-            return False
-        if self._cue_classes(cue) & REPORTED_ACTS:
-            return True  # "sprachen sich für eine Offenlegung aus"
-        lemma = self.tokens[cue.anchor].lemma.lower()
-        lowers = {t.lower for t in words}
-        return not (lemma == "sprechen" and lowers & {"mit", "sich"} and "von" not in lowers)
-
     def _region_has_other_cue(self, unit: Unit, region: tuple[int, int], cue: Cue) -> bool:
         for other in self._cues(unit):
             t = self.tokens[other.anchor]
             if other.anchor != cue.anchor and region[0] <= t.start < region[1] and other.kind == "verb" and self._is_inverted(unit, other.anchor):
                 return True
         return False
-
-    def _from_so(self, unit: Unit, cue: Cue) -> list[Statement]:
-        i = cue.anchor
-        _, right = self._clause(unit, i)
-        verb = cue.tokens[-1]
-        np = self._impersonal_source_of(verb, i, verb, right) or phrase_after(self.tokens, verb + 1, right)
-        if self._so_parenthetical(unit, i, right):  # "Sein Rivale, so Obama weiter, würde …"
-            return self._around(unit, cue, np, i - 1, right)
-        made = self._make(unit, self._region_before(unit, i - 1), cue, np, right)
-        tail = self._tail_after(unit, right)
-        if made and tail:
-            made += self._make(unit, tail, cue, np, right)
-        return made
-
-    def _so_parenthetical(self, unit: Unit, i: int, right: int) -> bool:
-        """`Sein Rivale, so Obama, würde …`: a `so` clause between commas after a phrase without a
-        verb, the finite verb right after it; the message runs around it."""
-        if right + 1 >= unit.last or self.tokens[right].text != "," or not self.tokens[right + 1].pos.endswith("(FIN)"):
-            return False
-        before = [t for t in self.tokens[unit.first : i - 1] if inside_quote(t.start, unit.quotes) is None]
-        return bool(before) and not any(t.pos.startswith("V") for t in before)
-
-    def _from_wonach(self, unit: Unit, cue: Cue) -> list[Statement]:
-        """`Berichte, wonach die Truppe … operiere`: the noun before the comma is the source."""
-        i = cue.anchor
-        start = i - 2
-        while start > unit.first and (self.tokens[start - 1].pos.startswith(("ART", "ADJ", "NN", "NE", "PIAT", "PPOSAT"))):
-            start -= 1
-        np = noun_phrase_at(self.tokens, start, i - 1)
-        if np is None:
-            return []
-        made = self._make(unit, (self.tokens[cue.tokens[-1]].end, self._clause_end_char(unit, i)), cue, np, i)
-        subject = self._unit_subject(unit)  # X, not the reports, speaks on
-        for statement in made:
-            statement.speaks_on = self._speaker(subject) if subject else (None, None)
-        return made
-
-    def _from_demnach(self, unit: Unit, cue: Cue) -> list[Statement]:
-        """`Demnach steht der Kopilot in der Kritik`: the source cited just before speaks on."""
-        i = cue.anchor
-        source = None if self.previous is not None and self.last_statement_unit >= 0 else self._document_before(unit)
-        if self.previous is None and source is None:
-            return []
-        start = self.tokens[i + 1].start if i == unit.first else self.tokens[unit.first].start
-        made = self._make(unit, (start, self._unit_end(unit)), cue, source, i)
-        for statement in made:
-            statement.mention = Span.of(self.text, self.tokens[i].start, self.tokens[i].end)
-        return made
-
-    def _from_colon(self, unit: Unit, cue: Cue) -> list[Statement]:
-        colon = cue.anchor
-        region = (self.tokens[colon].end, self.tokens[unit.last - 1].end)
-        np = (unit.first, colon - 1)
-        if not any(is_name(t) for t in self.tokens[unit.first : colon]):  # "Ein Beamter nach der Festnahme:"
-            np = noun_phrase_at(self.tokens, unit.first, colon) or np
-        return self._make(unit, region, cue, np, colon)
-
-    def _from_preposition(self, unit: Unit, cue: Cue) -> list[Statement]:
-        i = cue.anchor
-        word = self.tokens[i].lower
-        if word == "zufolge" or word == "nach" and cue.tokens == [i]:  # postposed: "Medienberichten nach"
-            start = i - 1
-            while start > unit.first and (self.tokens[start - 1].pos.startswith(("ART", "ADJ", "NN", "NE", "PPOSAT")) and not is_punct(self.tokens[start - 1])):
-                start -= 1
-            np = (start, i - 1) if unit.first <= start <= i - 1 else None
-            pp = (start, i)
-        else:
-            after = cue.tokens[-1] + 1
-            if len(cue.tokens) > 1:  # "nach Polizeiangaben", "nach Angaben der Polizei": the whole phrase names the source
-                holder_end = self._holder_end(unit, after)
-                np = (i + 1, holder_end or cue.tokens[-1])
-                if holder_end is None and word != "nach" and self.tokens[i + 1].pos != "PPOSAT":
-                    np = None  # "aus Brüsseler Sicht": a view, nobody who speaks
-            else:
-                np = noun_phrase_at(self.tokens, after, unit.last)
-            if np is None and word in ("laut", "gemäß") and after < unit.last and not is_punct(self.tokens[after]) and not self.tokens[after].pos.startswith("V"):
-                np = (after, after)  # "laut faz.net"
-            if np is None and word in ("laut", "gemäß"):
-                np = self._quoted_title_at(unit, after)  # "laut „tagesschau.de“"
-            pp = (i, np[1] if np else i)
-        if np is None:
-            return []
-        left, right = self._clause(unit, pp[0])
-        first_in_clause = left + 1
-        if pp[0] - first_in_clause <= 1 and (pp[0] == first_in_clause or self.tokens[first_in_clause].pos.startswith(("PRELS", "KOUS", "PWS", "ART", "PDS"))):
-            start = self.tokens[pp[1]].end
-            if pp[0] == unit.first and (verb := self._finite_after_fronted(unit, pp[1] + 1)) is not None:
-                start = self.tokens[verb].start  # "Nach Angaben eines Sprechers aus dem Amt handelte es sich …"
-        elif left >= unit.first and self.tokens[left].text == "," and self._follows_main_clause(unit, left):
-            start = self.tokens[left + 1].start  # "X soll dies gewusst haben, die Taten seien aber laut Y verjährt"
-        else:
-            start = self.tokens[unit.first].start
-        region = (start, self._embedded_clause_end(unit, first_in_clause, right) or self._unit_end(unit))
-        if not any(self.tokens[j].pos.startswith("V") for j in range(pp[1] + 1, unit.last)) and start != self.tokens[unit.first].start:
-            return []
-        made = self._make(unit, region, Cue(cue.tokens, "prep", i), np, pp[1] + 1)
-        for statement in made:  # "Die Ursache ist nach Angaben der Polizei unklar": the message around the attribution
-            statement.message = self._without(statement.message, pp[0], pp[1])
-        return made
-
-    def _verb_final_relative_at(self, unit: Unit, first: int) -> bool:
-        """`…, heißt es in dem Bericht, der konkrete Fälle auflistet`: a d-word after the comma
-        whose clause ends in an indicative finite verb is a relative clause (the tagger may read
-        `der` as an article), not the message: a message in V2 has its verb second."""
-        if first >= unit.last or self.tokens[first].lower not in DEFINITE_ARTICLES or not self.tokens[first].pos.startswith(("ART", "PRELS", "PDS")):
-            return False
-        end = self._clause_end_over_quotes(unit, first + 1)
-        finite = [j for j in range(first + 1, end) if self.tokens[j].pos.endswith("(FIN)")]
-        if len(finite) != 1 or finite[0] != end - 1 or finite[0] - first < 3:
-            return False
-        return subjunctive_mood(self.tokens[finite[0]], self.lex) is None
-
-    def _embedded_clause_end(self, unit: Unit, first: int, right: int) -> int | None:
-        """`Im Koffer, der nach Angaben der Polizei die Bombe enthielt, wurde …`: a source inside a
-        relative or adverbial clause set off by commas covers that clause only; returns its end."""
-        if first <= unit.first or self.tokens[first - 1].text != "," or not self.tokens[first].pos.startswith(("PRELS", "KOUS")):
-            return None
-        if right >= unit.last or self.tokens[right].text != "," or self.tokens[first].lower in self.lex.word_class("complementizer"):
-            return None
-        return self.tokens[right - 1].end
-
-    def _finite_after_fronted(self, unit: Unit, i: int) -> int | None:
-        """The finite verb after a fronted phrase (V2): everything before it, relative clauses
-        included (`eines Experten, der befragt wurde,`), still belongs to the phrase."""
-        relative = False
-        for j in range(i, unit.last):
-            t = self.tokens[j]
-            if inside_quote(t.start, unit.quotes) is not None:
-                continue
-            if t.text == ",":
-                after = self.tokens[j + 1] if j + 1 < unit.last else None
-                relative = after is not None and (after.pos.startswith(("PRELS", "PRELAT")) or after.pos.startswith("APPR") and j + 2 < unit.last and self.tokens[j + 2].pos.startswith("PREL"))
-                continue
-            if t.pos.endswith("(FIN)") and not relative:
-                return j
-            if t.text in (":", ";") or t.pos.startswith("KOUS"):
-                return None
-        return None
-
-    def _quoted_title_at(self, unit: Unit, i: int) -> tuple[int, int] | None:
-        """The tokens of a title in quotation marks opening at token i (`„tagesschau.de“`)."""
-        if i >= unit.last:
-            return None
-        q = next((q for q in unit.quotes if q.open == self.tokens[i].start and self._is_title(q)), None)
-        if q is None:
-            return None
-        last = bisect_left(self.token_starts, q.outer_end) - 1
-        return (i, last) if i < last < unit.last else None
-
-    def _without(self, message: Span, first: int, last: int) -> Span:
-        """The message without the attribution words from token `first` to `last` inside it."""
-        cut_start, cut_end = self.tokens[first].start, self.tokens[last].end
-        if message.parts or not (message.start <= cut_start and cut_end <= message.end):
-            return message
-        pieces = [self._trim(message.start, cut_start), self._trim(cut_end, message.end)]
-        pieces = [(a, b) for a, b in pieces if b > a]
-        return Span.joined(self.text, pieces) if pieces else message
-
-    def _holder_end(self, unit: Unit, after: int) -> int | None:
-        """The last word of the genitive or `von` holder after a source noun (`Angaben der
-        Polizei`, `Angaben von Amnesty International`), or None without one."""
-        if after >= unit.last or self.tokens[after].lower not in HOLDER_STARTS:
-            return None
-        holder = noun_phrase_at(self.tokens, after + (self.tokens[after].lower in ("von", "vom")), unit.last)
-        while holder and holder[1] + 2 < unit.last and self.tokens[holder[1] + 1].lower in ("und", "sowie"):
-            more = noun_phrase_at(self.tokens, holder[1] + 2, unit.last)  # "Angaben der Agenturen dpa und AFP"
-            if more is None or not self._names_source(more):
-                break
-            holder = (holder[0], more[1])
-        return holder[1] if holder else None
-
-    def _names_source(self, np: tuple[int, int]) -> bool:
-        """A coordinated holder names a source (`AFP`, `der Polizei`), not the start of the message
-        (`und die Zahl der Toten`): a name or a bare noun (`und Feuerwehr`), or a noun phrase in the genitive."""
-        first = self.tokens[np[0]]
-        return first.pos in ("NN", "NE") or is_name(first) or first.lower in ("der", "des", "eines", "einer")
-
-    def _document_before(self, unit: Unit) -> tuple[int, int] | None:
-        """The document the sentence before cites (`Das Gericht veröffentlichte sein Urteil.`)."""
-        documents = DOCUMENT_NOUNS
-        for k in range(unit.first - 1, max(-1, unit.first - 40), -1):
-            t = self.tokens[k]
-            if t.sent < self.tokens[unit.first].sent - 1:
-                break
-            if t.pos == "NN" and t.lower.endswith(documents):
-                first = k - 1 if k > 0 and self.tokens[k - 1].pos.startswith(("ART", "PPOSAT", "PDAT")) else k
-                return first, k
-        return None
 
     def _around(self, unit: Unit, cue: Cue, np, left: int, right: int) -> list[Statement]:
         """`…, wie X sagte, …`: the message is the unit without the `wie` clause."""

@@ -9,8 +9,11 @@ Per unit (a sentence, or sentences held together by one quotation):
 4. units without a cue continue the last speaker when they are quotations or Konjunktiv.
 
 The extractor is one object over one document; its parts live in their own modules:
-clauses.py (clause and region geometry), cues.py (finding cues), subjects.py (who speaks),
-attributions.py (statements from cues), continuation.py (statements without a cue).
+clauses.py (clause and region geometry), cues.py (finding cues), cue_classes.py (which readings
+of a cue verb hold in its clause), subjects.py (who speaks), attributions.py (statements from
+cue verbs), reported.py (speech acts told through their object), source_phrases.py (`so X`,
+`laut X`, `nach Angaben von X`, `X zufolge`, `wonach`, `X:`), continuation.py (statements
+without a cue).
 """
 
 from __future__ import annotations
@@ -21,8 +24,11 @@ from lagebild.layers.speakers import Speaker, SpeakerResolver
 from lagebild.layers.statements.attributions import AttributionMixin
 from lagebild.layers.statements.clauses import ClauseMixin
 from lagebild.layers.statements.continuation import ContinuationMixin
+from lagebild.layers.statements.cue_classes import CueClassMixin
 from lagebild.layers.statements.cues import CueMixin
 from lagebild.layers.statements.model import Cue, Statement
+from lagebild.layers.statements.reported import ReportedActMixin
+from lagebild.layers.statements.source_phrases import SourcePhraseMixin
 from lagebild.layers.statements.subjects import SubjectMixin
 from lagebild.layers.units import QUOTE_MARKS, build_units
 from lagebild.nlp.quotes import Quote
@@ -35,7 +41,16 @@ class StatementFinder:
         doc.layers["statements"] = _Extractor(doc).run()
 
 
-class _Extractor(ClauseMixin, CueMixin, SubjectMixin, AttributionMixin, ContinuationMixin):
+class _Extractor(
+    ClauseMixin,
+    CueMixin,
+    CueClassMixin,
+    SubjectMixin,
+    AttributionMixin,
+    ReportedActMixin,
+    SourcePhraseMixin,
+    ContinuationMixin,
+):
     """Walks the units of one document in order, keeping the current speaker for what follows."""
 
     def __init__(self, doc: Document):

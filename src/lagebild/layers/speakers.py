@@ -155,10 +155,10 @@ class SpeakerResolver:
             in_run = start is not None and t.sent == self.tokens[start].sent
             if in_run and i > particle_until and (end := self._particle_end(i)):
                 particle_until = end  # "Ursula von der Leyen", "Karl-Theodor zu Guttenberg"
-            if in_run and i in self._entity_starts and i > start and i > particle_until:
+            if in_run and i in self._entity_starts and i > start and i > particle_until and not self.is_first_name_read_as_imperative(start):
                 runs.append((start, i - 1))
                 start, in_run = None, False
-            if self._is_name_token(t) or (in_run and (i <= particle_until or self._is_unknown_capitalised(t))):
+            if self._is_name_token(t) or self.is_first_name_read_as_imperative(i) or (in_run and (i <= particle_until or self._is_unknown_capitalised(t))):
                 start = i if start is None or not in_run else start
                 if not in_run and start != i:
                     start = i
@@ -198,6 +198,18 @@ class SpeakerResolver:
         """A token of a name; titles the tagger calls names (`General`, `Präsident`) are not."""
         return is_name(t) and t.text[:1].isupper() and t.lower not in DETERMINER_WORDS and not t.lower.endswith(self._role_suffixes)
 
+    def is_first_name_read_as_imperative(self, i: int) -> bool:
+        """`Henk Jaap Meijer, Laborleiter …`: news sentences do not start with an imperative; a
+        capitalised first word the tagger calls one, before a name or an apposition, is a first
+        name. `Bedenke, dass …` stays a verb: no apposition follows its comma."""
+        t = self.tokens[i]
+        if t.pos != "VV(IMP)" or not t.text[:1].isupper() or i > 0 and self.tokens[i - 1].sent == t.sent or i + 2 >= len(self.tokens):
+            return False
+        after = self.tokens[i + 1]
+        if after.text == ",":
+            return self.tokens[i + 2].pos.startswith(("ART", "NN", "NE", "ADJA", "PPOSAT", "CARD"))
+        return is_name(after) or after.pos == "NN" and not is_known_word(after.text)
+
     def _is_unknown_capitalised(self, t: Token) -> bool:
         """`Jinping` in `Xi Jinping` (a word HanTa does not know), `Klee` in `Paul Klee` (a noun
         right after a name): surnames that the tagger calls nouns."""
@@ -227,6 +239,8 @@ class SpeakerResolver:
         if head is None or self._is_speaking_name(head):
             return True
         says = _names_a_speaker(head.lower)
+        if says is False and holder and head.lower.endswith(speaker_nouns()["source_place"]):
+            return self._speaking_genitive(head.i, last, unknown=True)
         if says is False and holder and _singular(head.lower).endswith(speaker_nouns()["abstract_suffix"]):
             return self._speaking_genitive(head.i, last)
         return says is not False
@@ -237,12 +251,15 @@ class SpeakerResolver:
         start = skip_participial_attribute(self.tokens, first + 1, last + 1) if self.tokens[first].pos.startswith("ART") else first
         return next((t for t in self.tokens[start : last + 1] if t.pos in ("NN", "NE", "FM") or is_nounlike(t)), None)
 
-    def _speaking_genitive(self, head: int, last: int) -> bool:
-        """`die Entscheidung des Gerichts`, `die Äußerungen Merkels`: whose matter it is can speak."""
+    def _speaking_genitive(self, head: int, last: int, unknown: bool = False) -> bool:
+        """`die Entscheidung des Gerichts`, `die Äußerungen Merkels`: whose matter it is can speak.
+        Whose meeting it is speaks for it (`auf einer Sitzung des Vorstands`), unless the lexicon
+        knows the holder as a matter (`unknown`): a bare occasion names nobody."""
         for k in range(head + 1, last + 1):
             t = self.tokens[k]
             genitive = self.tokens[k - 1].lower in ("des", "der") or k == head + 1 and t.text.endswith("s")
-            if genitive and (t.pos in ("NN", "NE") or is_nounlike(t)) and (_names_a_speaker(t.lower) or self._is_speaking_name(t)):
+            says = _names_a_speaker(t.lower)
+            if genitive and (t.pos in ("NN", "NE") or is_nounlike(t)) and (says or unknown and says is None or self._is_speaking_name(t)):
                 return True
         return False
 

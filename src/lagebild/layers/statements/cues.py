@@ -204,13 +204,23 @@ class CueMixin:
         j = i + 1
         while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART", "PDAT", "PIAT", "PPOSAT", "PRELAT")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith(("ART", "PDAT", "PPOSAT")) or self.tokens[j].lower in RELATIVE_DETERMINERS):
             j += 1
-        if j == i + 1 and self._saxon_genitive(j) and j + 1 < unit.last:
-            j += 1  # "Nach Grupps Meinung"
+        if j == i + 1 and (genitive := self._saxon_genitive_name(j, unit.last)) is not None:
+            j = genitive + 1  # "Nach Grupps Meinung", "Nach Peter Lehmanns Angaben"
         if j < unit.last and self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS):
             word = self.tokens[j].lower
             events = word.endswith(EVENT_LIKE_SOURCES) and self.tokens[i + 1].lower == "dem" or word.endswith(PROCESS_SOURCES)
             holder = j + 1 < unit.last and self.tokens[j + 1].lower in ("des", "der", "von", "vom")
             return None if events and not holder else j  # "nach dem Bericht" may be "after the report"
+        return None
+
+    def _saxon_genitive_name(self, j: int, last: int) -> int | None:
+        """The genitive word of a name before its noun, first names before it included:
+        `Grupps`, `Peter Lehmanns`, `Anna Maria Kochs`."""
+        for k in range(j, min(j + 3, last - 1)):
+            if self._saxon_genitive(k):
+                return k
+            if self.tokens[k].pos != "NE" or not self.tokens[k].text[:1].isupper():
+                return None
         return None
 
     def _saxon_genitive(self, j: int) -> bool:

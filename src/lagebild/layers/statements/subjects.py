@@ -37,7 +37,7 @@ class SubjectMixin:
         and the first constituent names nobody (`Angesichts der Kritik erklärte Olmert, …`)."""
         if start == fin and not self.tokens[fin].pos.endswith("(FIN)"):
             return self._subject_before_apposition(fin)
-        before = self._nominative(phrase_before(self.tokens, start, fin))
+        before = self._nominative(self._phrase_before(start, fin))
         after = self._nominative(phrase_after(self.tokens, fin + 1, right))
         if start == fin and (after is None or self.tokens[after[0]].lower not in NOMINATIVE_PRONOUNS):
             before = self._subject_before_insertion(fin) or before
@@ -53,6 +53,17 @@ class SubjectMixin:
         if before and after and self._fronted_non_speaker(before, after):
             return after
         return before or after or self._subjectless_source(start, fin)
+
+    def _phrase_before(self, start: int, verb: int) -> tuple[int, int] | None:
+        """The first constituent before the verb (see `phrase_before`), a first name the tagger
+        reads as an imperative included (`Henk Jaap Meijer, Laborleiter der Firma, erklärte`)."""
+        np = phrase_before(self.tokens, start, verb)
+        if np is not None or start + 1 > verb or not self.resolver.is_first_name_read_as_imperative(start):
+            return np
+        if start + 1 == verb:
+            return start, start  # the name alone before an apposition's comma
+        rest = phrase_before(self.tokens, start + 1 + (self.tokens[start + 1].text == ","), verb)
+        return (start, rest[1]) if rest is not None else None
 
     def _subjectless_source(self, start: int, fin: int) -> tuple[int, int] | None:
         """`Aus EU-Kreisen verlautete, …`, `Aus der Regierung ist zu hören, …`: a clause without a
@@ -80,7 +91,7 @@ class SubjectMixin:
         opening = next((k for k in range(closing - 1, sentence_start, -1) if self.tokens[k].text == ","), None)
         if opening is None:
             return None
-        np = self._nominative(phrase_before(self.tokens, sentence_start, opening))
+        np = self._nominative(self._phrase_before(sentence_start, opening))
         return np if np is not None and self.resolver.can_speak(*np) else None
 
     def _subject_before_apposition(self, verb: int) -> tuple[int, int] | None:
@@ -154,11 +165,24 @@ class SubjectMixin:
         return self._subject(unit.first, fin, right)
 
     def _quoted_person(self, fin: int, right: int) -> tuple[int, int] | None:
-        """`zitierte der „Spiegel“ den Minister`: the accusative object is the speaker."""
+        """`zitierte der „Spiegel“ den Minister`: the accusative object is the speaker; a phrase
+        after a preposition (`mit den Worten`, `in der Zeitung`) is none. Right after the verb
+        only `den` is surely the object: `zitierte die Zeitung …` names the subject."""
         for j in range(fin + 1, right):
-            if self.tokens[j].lower in ("den", "die") and j > fin + 1:
+            word = self.tokens[j].lower
+            if (word == "den" or word == "die" and j > fin + 1) and not self.tokens[j - 1].pos.startswith("APPR"):
                 return noun_phrase_at(self.tokens, j, right)
-        return None
+        return self._quoted_name(fin, right)
+
+    def _quoted_name(self, fin: int, right: int) -> tuple[int, int] | None:
+        """`Der Sender zitierte Papandreou mit den Worten`: with the subject before the verb, a
+        name right after it, ending before a preposition, is the object quoted."""
+        if fin == 0 or fin + 1 >= right or not is_name(self.tokens[fin + 1]) or is_punct(self.tokens[fin - 1]):
+            return None  # `„…“, zitierte Reuters den Minister`: the name after the verb is the subject
+        np = noun_phrase_at(self.tokens, fin + 1, right)
+        if np is None or np[1] + 1 < right and not self.tokens[np[1] + 1].pos.startswith(("APPR", "$")):
+            return None
+        return np
 
     def _apposition_after(self, unit: Unit, comma: int) -> tuple[int, int] | None:
         """A name between two commas right after the speaker phrase: `…, Mohammed el-Baradei, …`."""

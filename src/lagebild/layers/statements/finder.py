@@ -103,6 +103,7 @@ class _Extractor(
                 self._note_narrator(unit, n)
             for statement in found:
                 if statement.cue is not None:
+                    statement = self._as_decision(statement)
                     self._resolve_provisional(statement)
                 elif introducing[0] == n - 1 and introducing[1] is not None:  # the quotation after "X warnte:" takes its cue
                     statement.cue = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in introducing[1].tokens])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from lagebild.document import Span
 from lagebild.layers.statements.model import (
     ACCUSATIVE_DETERMINERS,
@@ -50,6 +52,22 @@ class ReportedActMixin:
         quoted = self._quotations_in_object(unit, cue, after, right)
         every = bool(self._cue_classes(cue) & {"say", "write"})  # "skandierten „A“ und „B“": each quotation said
         return [made for q in quoted[: None if every else 1] for made in self._make(unit, (q.open, q.outer_end), cue, np, right)]
+
+    def _as_decision(self, statement: Statement) -> Statement:
+        """A decision (`beschloss, die Steuer zu senken`) is an act: without quoted or Konjunktiv
+        words of its own it is told as a reported act, and the Konjunktiv that follows stays with
+        whoever spoke before (`Der Sprecher sagte, … . Der Rat beschloss, … . Es sei …`: the speaker’s)."""
+        if statement.cue is None:
+            return statement
+        anchor = self.tokens[bisect_left(self.token_starts, statement.cue.start)]
+        classes = {e.cls for e in self.lex.cues.get(anchor.lemma.lower(), ()) if e.cls != "not"}
+        if classes != {"decide"}:
+            return statement
+        statement.speaks_on = (None, None)
+        said = self._slice(statement.message.start, statement.message.end)
+        if statement.kind == "indirect" and not self._reported_subjunctive(said, konj2=False):
+            statement.kind = "reported"
+        return statement
 
     def _quotations_in_object(self, unit: Unit, cue: Cue, after: int, right: int) -> list:
         """The quotations in the object of a cue: `rief „Hilfe“` (what was said, a title too when

@@ -99,6 +99,8 @@ class ReportedActMixin:
             end = self._clause_end_over_quotes(unit, end + 1)
         if not self._reports_an_act(cue, first, end, np) or any(self.tokens[k].pos == "PTKNEG" for k in range(first, end)):
             return []  # "hat darüber nicht berichtet": no act told
+        if self._impends(cue, first, end):
+            return []  # "Ihm droht eine Haftstrafe": what lies ahead, nobody threatens
         if self._names_evidence(np):
             return []  # "Spuren weisen auf einen Brand hin": evidence points, nobody speaks
         start, stop = self._trim(self.tokens[first].start, self.tokens[end - 1].end)
@@ -131,3 +133,11 @@ class ReportedActMixin:
         lemma = self.tokens[cue.anchor].lemma.lower()
         lowers = {t.lower for t in words}
         return not (lemma == "sprechen" and lowers & {"mit", "sich"} and "von" not in lowers)
+
+    def _impends(self, cue: Cue, first: int, end: int) -> bool:
+        """`drohen` without `mit` tells what lies ahead (`Ihm droht eine Strafe`, `Dem Verein
+        drohen Sperren`), not a threat made: a threat told by its object names the means
+        (`Die Regierung droht mit Sanktionen`)."""
+        if self.tokens[cue.anchor].lemma.lower() != "drohen":
+            return False
+        return not any(self.tokens[k].lower == "mit" for k in range(first, end))

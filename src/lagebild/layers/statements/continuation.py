@@ -45,11 +45,22 @@ class ContinuationMixin:
         np = self._unit_subject(unit)
         if np is None or self.tokens[np[0]].pos.startswith(("PPER", "PDS", "APPR")) or has_reported_subjunctive(unit.tokens(self.doc), self.lex, konj2=False):
             return
-        if self.previous is None or not (self._names_a_person(*np) or self._person_in_apposition(*np)):
+        organisation = self._names_an_organisation(*np)
+        if self.previous is None or not (organisation or self._names_a_person(*np) or self._person_in_apposition(*np)):
             return
         speaker, mention = self._speaker(np)
-        if speaker is not None and speaker.person and speaker.name and speaker != self.previous:
+        if speaker is not None and (speaker.person or organisation) and speaker.name and speaker != self.previous:
             self.narrator = (speaker, mention, n)
+
+    def _names_an_organisation(self, first: int, last: int) -> bool:
+        """`Das Robert-Koch-Institut sieht keine Gefahr.`: an institution as the subject of the
+        narration is whom a following Konjunktiv reports, as a person would be."""
+        named = first + 1 if first < last and self.tokens[first].pos.startswith("ART") else first
+        start, end = self.tokens[named].start, self.tokens[last].end
+        # the whole phrase is the name, not a noun it only begins (`Die Nato-Länder Litauen und Polen`);
+        # a description (`Die Brüsseler Behörde`) rather names again the body that spoke before
+        whole = any(e.label == "ORG" and e.start == start and e.end >= end for e in self.doc.layers.get("entities", []))
+        return whole and any(t.pos == "NE" for t in self.tokens[named : last + 1])
 
     def _names_a_person(self, first: int, last: int) -> bool:
         """`Staatspräsident Georgi Parwanow`, not `Die Kritik an Olmert`: a person's name before

@@ -17,6 +17,7 @@ from lagebild.layers.phrases import (
     skip_participial_attribute,
 )
 from lagebild.nlp.morphology import is_known_word
+from lagebild.nlp.quotes import ALL_MARKS
 
 NAME_PARTICLES = {"von", "van", "de", "zu", "vom", "del", "di", "da", "dos", "ten", "ter"}
 PRONOUN_EXCLUDES_GENDER = {"er": "f", "sie": "m", "seiner": "f", "seinen": "f", "ihrer": "m", "ihren": "m"}
@@ -27,7 +28,7 @@ NOT_PERSON_LABELS = {"LOC", "GPE", "ORG"}  # entity labels of names that speak a
 DETERMINER_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 
 
-QUOTATION_MARKS = set("„“”\"«»‚‘’'")
+QUOTATION_MARKS = ALL_MARKS | {"'"}  # tokenised text writes single quotation marks as apostrophes
 SPEAKING_PRONOUN_TAGS = ("PPER", "PDS", "PIS", "PRELS", "PPOS")
 SAYING_NOUN_CLASSES = ("source_noun", "speech_noun", "document_noun", "medium_noun")
 MIN_SAYING_ENDING = 6  # shorter saying nouns only as whole words: `Sicht`, not `Zuversicht`

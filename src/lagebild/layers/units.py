@@ -6,9 +6,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from lagebild.document import Document, Token
-from lagebild.nlp.quotes import Quote
+from lagebild.nlp.quotes import ALL_MARKS, Quote
 
-QUOTE_MARKS = set("„“”\"»«‚‘’‹›‟")
+QUOTE_MARKS = ALL_MARKS
 BOUNDARY = {",", ":", ";", "–", "—", "-"}  # a lone "-" is a dash (datelines); parentheses (party, abbreviation) stay inside their clause
 END = {".", "!", "?"}
 

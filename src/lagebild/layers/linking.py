@@ -68,8 +68,7 @@ class SpeakerLinker:
             name = statement.speaker.name or ""
             named = [m for m in people if (m.name or m.text).split()[-1] in name] or people
             return named[-1].kb_id
-        words = span.text.split()
-        bare = " ".join(words[1:]) if len(words) > 1 and words[0].lower() in _ARTICLES else span.text
+        bare = _without_article(span.text)
         whole = [m for m in inside if m.label in ("ORG", "GPE") and m.text == bare]
         if whole:
             return whole[0].kb_id
@@ -174,12 +173,17 @@ def _speaker_cluster(index: ClusterIndex, statement):
     exact = index.cluster_at(span.start, span.end, exact=True)
     if exact is not None:
         return exact
-    words = span.text.split()
-    bare = " ".join(words[1:]) if len(words) > 1 and words[0].lower() in _ARTICLES else span.text
+    bare = _without_article(span.text)
     for m in index.mentions_in(span.start, span.end):
         if m.cluster is not None and (m.label == "PER" and _names_speaker(m, statement) or m.text == bare):
             return index.clusters[m.cluster]
     return None
+
+
+def _without_article(text: str) -> str:
+    """`die CSU` → `CSU`: the words an entity mention of the phrase would have."""
+    words = text.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in _ARTICLES else text
 
 
 class _Messages:

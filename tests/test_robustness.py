@@ -108,4 +108,4 @@ def test_invalid_date_option_is_a_usage_error(tmp_path):
 def test_a_cue_verb_as_the_last_word_of_the_text(pipeline):
     # found by hypothesis: the reported-speech check looked one token past the end
     for text in ("A<SAG", "Der Verband protestierte", "Warnte"):
-        pipeline.analyze(text).to_dict()
+        check_offsets(pipeline.analyze(text).to_dict())

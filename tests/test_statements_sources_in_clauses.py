@@ -94,7 +94,9 @@ def test_ergeben_without_a_clause_or_reflexive_says_nothing(statements, text):
 
 def test_rumours_as_source_before_nach_denen(statements):
     found = statements("Es gibt auch Gerüchte, nach denen der Sänger an einer schweren Krankheit litt.")
-    assert said(found) == [("indirect", "der Sänger an einer schweren Krankheit litt", "Gerüchte")]
+    # the relative word names the source in its clause (SpkAtt); the speaker stays the rumours
+    assert said(found) == [("indirect", "der Sänger an einer schweren Krankheit litt", "denen")]
+    assert found[0]["speaker"]["name"] == "Gerüchte"
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lagebild.lang import speech_lexicon
 from lagebild.layers.mood import subjunctive_mood
 from lagebild.layers.phrases import (
     PRONOUNS,
@@ -10,6 +11,7 @@ from lagebild.layers.phrases import (
     phrase_after,
 )
 from lagebild.layers.statements.model import (
+    DEFINITE_ARTICLES,
     DOCUMENT_NOUNS,
     EVENT_LIKE_SOURCES,
     IMPERSONAL_SOURCES,
@@ -25,6 +27,8 @@ from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
 # sources that are also processes: `nach der Auszählung`, `nach umfangreichen Ermittlungen` tell
 # when, unless a holder follows (`nach Ermittlungen der Polizei`)
 PROCESS_SOURCES = ("zählung", "zählungen", "ermittlungen")
+CITED_NOUNS = tuple(sorted(speech_lexicon().word_class("cited_noun")))  # `Nach einem EU-Dokument …`
+FINDING_NOUNS = tuple(sorted(speech_lexicon().word_class("finding_noun")))  # `Nach einer ersten Analyse …`
 
 
 class CueMixin:
@@ -45,6 +49,8 @@ class CueMixin:
                 cue = self._verb_cue(unit, i) or self._verb_after_quote(unit, i)
                 if cue:
                     cues.append(cue)
+                if (impersonal := self._impersonal_report(unit, i)) is not None:
+                    cues.append(impersonal)
             elif t.lower in ("laut", "gemäß") and t.pos.startswith("APPR") or t.lower == "zufolge" or self._is_source_postposition(unit, i):
                 cues.append(Cue([i], "prep", i))
             elif t.lower == "demnach" and (i == unit.first or self.tokens[i - 1].pos.endswith("(FIN)")):
@@ -57,6 +63,8 @@ class CueMixin:
                 cues.append(Cue([i, i + 1], "wonach", i))  # "Studien, nach denen Homöopathie wirke"
             elif t.lower == "nach" and (source := self._source_noun_after(unit, i)) is not None:
                 cues.append(Cue([i, source], "prep", i))
+            elif t.lower == "nach" and (noun := self._cited_noun_after(unit, i)) is not None:
+                cues.append(Cue([i, noun], "prep", i))  # "Nach einem EU-Dokument leben sie in Armut"
             elif t.lower in ("aus",) and i + 2 < unit.last and self.tokens[i + 2].lower == "sicht":
                 cues.append(Cue([i, i + 2], "prep", i))
             elif t.lower == "so" and i > unit.first and self.tokens[i - 1].text in (",", "“", "\"", "”", "«", "»") and i + 1 < unit.last and not self._so_gives_example(i):
@@ -67,6 +75,67 @@ class CueMixin:
                 if np and self._clause(unit, i)[1] >= np[1] + 1 and (is_name(self.tokens[np[1]]) or self.tokens[np[0]].pos.startswith(("ART", "PPER", "NN", "NE"))):
                     cues.append(Cue([i], "so", i))
         return cues
+
+    def _impersonal_report(self, unit: Unit, i: int) -> Cue | None:
+        """`wurde bekannt, dass …`, `stellte sich heraus, dass …`, `es wird vermutet, dass …`,
+        `Wie heute bekannt wurde, …`: something came out or is supposed, nobody named for it.
+        The verb's clause is either a `wie` clause or followed by a `dass` clause."""
+        left, right = self._clause(unit, i)
+        words = self._impersonal_words(left, right, i)
+        if words is None or self._named_in_clause(left, right, words):
+            return None
+        wie = self.tokens[left + 1].lower == "wie" and right < unit.last and self.tokens[right].text == ","
+        dass = right + 1 < unit.last and self.tokens[right].text == "," and self.tokens[right + 1].lower in ("dass", "daß")
+        if not (wie or dass):
+            return None
+        return Cue(sorted(words), "impersonal", i)
+
+    def _impersonal_words(self, left: int, right: int, i: int) -> list[int] | None:
+        """The cue words when token i is the verb of an impersonal report: `werden` with
+        `bekannt`, a reflexive verb of finding (`sich herausstellen`), a passive of supposing."""
+        t = self.tokens[i]
+        clause = range(left + 1, right)
+        lemma = t.lemma.lower()
+        if lemma == "werden" and t.lower != "werden":
+            adjective = next((j for j in clause if self.tokens[j].lower in self.lex.word_class("disclosure_adjective")), None)
+            done = any(self.tokens[j].pos == "VV(PP)" for j in clause if j != adjective)  # `bekannt gegeben`: announced, by someone
+            if adjective is None or done or any(self.tokens[j].lemma.lower() == "werden" for j in clause if j < i):
+                return None
+            return [adjective, i]
+        particles = [j for j in clause if self.tokens[j].pos == "PTKVZ"]
+        lemmas = {lemma, *(self.tokens[j].lower + lemma for j in particles)}
+        if lemmas & self.lex.word_class("finding_reflexive"):
+            reflexive = next((j for j in clause if self.tokens[j].lower == "sich"), None)
+            return None if reflexive is None else [reflexive, i, *particles]
+        if lemmas & self.lex.word_class("supposition_verb") and t.pos == "VV(PP)":
+            passive = next((j for j in clause if self.tokens[j].lemma.lower() == "werden" and self.tokens[j].pos.endswith("(FIN)")), None)
+            if passive is None or any(self.tokens[j].lower in ("von", "vom") for j in clause):
+                return None  # "Von den Behörden wird angenommen": the agent holds the view
+            return [j for j in clause if self.tokens[j].lower == "es"] + [passive, i]
+        return None
+
+    def _named_in_clause(self, left: int, right: int, words: list[int]) -> bool:
+        """Whether the clause names whom the report is of (`Er zeigte sich erfreut, dass`, `Dann
+        zeigte sich die Ministerin zufrieden`): a pronoun, a predicative adjective at its end, a
+        noun phrase before the finite verb, or one after it outside a prepositional phrase."""
+        finite = next((j for j in range(left + 1, right) if self.tokens[j].pos.endswith("(FIN)")), right)
+        if finite > left + 1 and self.tokens[left + 1].pos.startswith(("ART", "ADJ(A)", "NN", "NE", "PDAT", "PIAT", "PPOSAT", "CARD")):
+            return True  # "Unterschiedliche Verläufe ergeben sich aus …": a noun phrase before the verb
+        in_phrase = False
+        for j in range(left + 1, right):
+            t = self.tokens[j]
+            if j in words:
+                in_phrase = False
+                continue
+            if t.pos.startswith("PPER") and t.lower not in ("es", "sich") or t.pos == "ADJ(D)" and j == right - 1:
+                return True
+            if t.pos.startswith("APPR"):
+                in_phrase = True
+            elif not t.pos.startswith(("ART", "ADJ", "NN", "NE", "CARD")):
+                in_phrase = False
+            elif j > finite and t.pos.startswith(("ART", "NN", "NE")) and not in_phrase:
+                return True
+        return False
 
     def _so_gives_example(self, i: int) -> bool:
         """`…, so auch seine Mutter`, `…, so etwa der Präsident`: `so` brings an example, no source."""
@@ -175,6 +244,8 @@ class CueMixin:
         """A particle companion (`warf … vor`) is the separated particle, not a preposition
         (`siegte vor der Russin`): tagged as particle or closing its clause."""
         t = self.tokens[j]
+        if t.pos.startswith("ART"):
+            return j == right - 1  # "fordert … ein Ende": the object's article, not the particle of `einfordern`
         if not t.pos.startswith(("APPR", "PTKVZ", "ADV")) or t.text[:1].isupper():
             return True  # fixed complements: "sich", "Ansicht", "damit"
         return t.pos == "PTKVZ" or j == right - 1
@@ -186,24 +257,65 @@ class CueMixin:
         if self.tokens[i].pos == "APPO":
             return True
         before = self.tokens[i - 1]
+        if self._not_postposed(unit, i):
+            return False
         return before.pos == "NN" and before.lower.endswith(SOURCE_NOUNS) and not (i - 2 >= unit.first and self.tokens[i - 2].lower == "nach")
+
+    def _not_postposed(self, unit: Unit, i: int) -> bool:
+        """`aller Voraussicht nach`, `allem Anschein nach`: with `all-` an idiom of likelihood;
+        `freie Sicht nach draußen`: `nach` with a local adverb is a direction."""
+        idiom = i - 2 >= unit.first and self.tokens[i - 2].lower in ("aller", "allem")
+        direction = i + 1 < unit.last and self.tokens[i + 1].lower in self.lex.word_class("local_adverb")
+        return idiom or direction
 
     def _relative_source(self, unit: Unit, i: int) -> bool:
         """`Studien der Charité, nach denen …`: `nach` with a relative pronoun after a source noun."""
+        return self._relative_source_noun(unit, i) is not None
+
+    def _relative_source_noun(self, unit: Unit, i: int) -> int | None:
+        """The source noun before `, nach denen`, a genitive or prepositional attribute between
+        (`Studien der Universität`, `Umfragen im Land`), or None."""
         if not (unit.first < i - 1 and i + 2 < unit.last and self.tokens[i - 1].text == "," and self.tokens[i + 1].pos == "PRELS"):
-            return False
-        k = i - 2  # the noun phrase before the comma, a genitive attribute included: "Studien der Universität"
-        while k >= max(unit.first, i - 7) and self.tokens[k].pos.startswith(("ART", "ADJ", "NN", "NE", "CARD")):
+            return None
+        k = i - 2
+        if self.tokens[k].pos == "PTKVZ":
+            k -= 1  # "brachte einen Antrag ein, nach welchem …": the clause moved past the particle
+        while k >= max(unit.first, i - 7) and self.tokens[k].pos.startswith(("ART", "ADJ", "NN", "NE", "CARD", "APPR")):
             word = self.tokens[k].lower
             if self.tokens[k].pos == "NN" and any(form.endswith(SOURCE_NOUNS + DOCUMENT_NOUNS) for form in (word, word[:-1], word[:-2])):
-                return True
+                return k
             k -= 1
-        return False
+        return None
 
-    def _source_noun_after(self, unit: Unit, i: int) -> int | None:
+    def _noun_after_determiners(self, unit: Unit, i: int) -> int:
+        """The first token after the determiners and adjectives that follow token i."""
         j = i + 1
         while j < unit.last and (self.tokens[j].pos.startswith(("ADJ", "ART", "PDAT", "PIAT", "PPOSAT", "PRELAT")) and not self.tokens[j].text[:1].isupper() or self.tokens[j].pos.startswith(("ART", "PDAT", "PPOSAT")) or self.tokens[j].lower in RELATIVE_DETERMINERS):
             j += 1
+        return j
+
+    def _cited_noun_after(self, unit: Unit, i: int) -> int | None:
+        """`Nach einem EU-Dokument leben sie …`, `Nach dem Grundgesetz ist …`, `Nach einer ersten
+        Analyse entstand …`: a fronted `Nach` with a text, rule or finding, right before the
+        finite verb (V2). A finding noun that also names an act (`Nach der Veröffentlichung kam
+        es zu Protesten`) cites only with an indefinite article, without article, or with a holder."""
+        if i > 0 and self.tokens[i - 1].sent == self.tokens[i].sent:
+            return None
+        j = self._noun_after_determiners(unit, i)
+        if j >= unit.last or self.tokens[j].pos != "NN":
+            return None
+        word = self.tokens[j].lower
+        if not word.endswith(CITED_NOUNS):
+            if not word.endswith(FINDING_NOUNS):
+                return None
+            article = self.tokens[i + 1].lower
+            holder = j + 1 < unit.last and self.tokens[j + 1].lower in ("des", "der", "von", "vom")
+            if article in DEFINITE_ARTICLES and not holder:
+                return None
+        return j if self._finite_after_fronted(unit, j + 1) is not None else None
+
+    def _source_noun_after(self, unit: Unit, i: int) -> int | None:
+        j = self._noun_after_determiners(unit, i)
         if j == i + 1 and (genitive := self._saxon_genitive_name(j, unit.last)) is not None:
             j = genitive + 1  # "Nach Grupps Meinung", "Nach Peter Lehmanns Angaben"
         if j < unit.last and self.tokens[j].pos == "NN" and self.tokens[j].lower.endswith(SOURCE_NOUNS):
@@ -327,4 +439,4 @@ class CueMixin:
     def _priority(self, unit: Unit, cue: Cue) -> int:
         if cue.kind == "verb" and self._is_inverted(unit, cue.anchor):
             return 0
-        return {"so": 1, "wonach": 1, "verb": 2, "colon": 3, "prep": 4, "demnach": 5, "noun": 6}[cue.kind]
+        return {"so": 1, "wonach": 1, "verb": 2, "impersonal": 7, "colon": 3, "prep": 4, "demnach": 5, "noun": 6}[cue.kind]

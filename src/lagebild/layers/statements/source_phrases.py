@@ -12,10 +12,14 @@ from lagebild.layers.phrases import (
     noun_phrase_at,
     phrase_after,
 )
+from lagebild.layers.statements.cues import CITED_NOUNS
 from lagebild.layers.statements.model import (
     DEFINITE_ARTICLES,
     DOCUMENT_NOUNS,
     HOLDER_STARTS,
+    SOURCE_NOUNS,
+    SPEECH_NOUNS,
+    UNSAID,
     Cue,
     Statement,
 )
@@ -49,29 +53,56 @@ class SourcePhraseMixin:
     def _from_wonach(self, unit: Unit, cue: Cue) -> list[Statement]:
         """`Berichte, wonach die Truppe … operiere`: the noun before the comma is the source."""
         i = cue.anchor
-        start = i - 2
-        while start > unit.first and (self.tokens[start - 1].pos.startswith(("ART", "ADJ", "NN", "NE", "PIAT", "PPOSAT"))):
+        relative = cue.tokens[-1] if len(cue.tokens) > 1 else None  # "Studien, nach denen …": `denen` names them here
+        noun = self._relative_source_noun(unit, i) if relative is not None else None
+        start = i - 2 if noun is None else noun
+        if noun is None and self._names_source_noun(i - 3) and self.tokens[i - 2].pos == "PTKVZ":
+            start = i - 3  # "wies Berichte zurück, wonach …": the clause moved past the particle
+        # "kehrten zur Version zurück, wonach …": no noun right before the comma, the relative word names the source
+        extraposed = relative is None and start == i - 2 and not self.tokens[start].pos.startswith(("NN", "NE", "$("))
+        words = ("ART", "ADJ", "NN", "NE", "PIAT", "PPOSAT") if noun is None else ("ART", "ADJ", "PIAT", "PPOSAT")
+        while start > unit.first and (self.tokens[start - 1].pos.startswith(words)):
             start -= 1
         np = noun_phrase_at(self.tokens, start, i - 1)
+        if extraposed:
+            relative, np = i, UNSAID
         if np is None:
             return []
         made = self._make(unit, (self.tokens[cue.tokens[-1]].end, self._clause_end_char(unit, i)), cue, np, i)
+        if relative is not None:
+            for statement in made:
+                statement.mention = Span.of(self.text, self.tokens[relative].start, self.tokens[relative].end)
         subject = self._unit_subject(unit)  # X, not the reports, speaks on
         for statement in made:
             statement.speaks_on = self._speaker(subject) if subject else (None, None)
         return made
 
+    def _names_source_noun(self, k: int) -> bool:
+        """Whether token k is a noun of sources, saying or documents (`Berichte`, `Forderung`)."""
+        word = self.tokens[k].lower
+        return self.tokens[k].pos == "NN" and any(form.endswith(SOURCE_NOUNS + SPEECH_NOUNS + DOCUMENT_NOUNS) for form in (word, word[:-1], word[:-2]))
+
     def _from_demnach(self, unit: Unit, cue: Cue) -> list[Statement]:
         """`Demnach steht der Kopilot in der Kritik`: the source cited just before speaks on."""
         i = cue.anchor
+        if i + 1 >= unit.last:
+            return []  # nothing after it to cite
         source = None if self.previous is not None and self.last_statement_unit >= 0 else self._document_before(unit)
-        if self.previous is None and source is None:
+        if self.previous is None and source is None and i != unit.first:
+            return []  # `… wird demnach …` needs a source before; a fronted `Demnach` cites one even where the text does not say which
+        if self._draws_a_conclusion(unit, i):
             return []
         start = self.tokens[i + 1].start if i == unit.first else self.tokens[unit.first].start
         made = self._make(unit, (start, self._unit_end(unit)), cue, source, i)
         for statement in made:
             statement.mention = Span.of(self.text, self.tokens[i].start, self.tokens[i].end)
         return made
+
+    def _draws_a_conclusion(self, unit: Unit, i: int) -> bool:
+        """`Demnach wäre frühestens 2030 damit zu rechnen`: with a hypothetical Konjunktiv II the
+        writer draws a conclusion (`accordingly, it would`), citing nobody."""
+        verb = i + 1 if i == unit.first else i - 1
+        return verb < unit.last and self.tokens[verb].lower in self.lex.word_class("hypothetical_subjunctive2")
 
     def _from_colon(self, unit: Unit, cue: Cue) -> list[Statement]:
         colon = cue.anchor
@@ -81,7 +112,26 @@ class SourcePhraseMixin:
             np = noun_phrase_at(self.tokens, unit.first, colon) or np
         return self._make(unit, region, cue, np, colon)
 
+    def _from_impersonal(self, unit: Unit, cue: Cue) -> list[Statement]:
+        """`wurde bekannt, dass …`, `Wie sich herausstellte, …`, `es wird vermutet, dass …`: the
+        `dass` clause or the clause after the `wie` clause, with nobody named. The news guide
+        counts impersonal views as no statement, SpkAtt does: they are `reported`. A finding that
+        names where it came from (`Wie sich aus dem Bericht ergab, …`) is that source's statement."""
+        left, right = self._clause(unit, cue.anchor)
+        source = self._finding_source(left, right)
+        made = self._make(unit, (self.tokens[right + 1].start, self._unit_end(unit)), cue, source or UNSAID, right)
+        for statement in made:
+            statement.kind = statement.kind if source else "reported"
+        return made
+
+    def _finding_source(self, left: int, right: int) -> tuple[int, int] | None:
+        """The `aus` phrase of a finding (`wie sich aus der Auswertung ergab`), or None."""
+        at = next((j for j in range(left + 1, right) if self.tokens[j].lower == "aus"), None)
+        return None if at is None else noun_phrase_at(self.tokens, at + 1, right)
+
     def _from_preposition(self, unit: Unit, cue: Cue) -> list[Statement]:
+        if cue.kind == "impersonal":  # reaches here as the fallback of `_from_cue`
+            return self._from_impersonal(unit, cue)
         i = cue.anchor
         word = self.tokens[i].lower
         if word == "zufolge" or word == "nach" and cue.tokens == [i]:  # postposed: "Medienberichten nach"
@@ -108,7 +158,10 @@ class SourcePhraseMixin:
             return []
         left, right = self._clause(unit, pp[0])
         first_in_clause = left + 1
-        if pp[0] - first_in_clause <= 1 and (pp[0] == first_in_clause or self.tokens[first_in_clause].pos.startswith(("PRELS", "KOUS", "PWS", "ART", "PDS"))):
+        after_relative = pp[0] == first_in_clause and self._closes_relative_clause(unit, left)
+        if after_relative:
+            start = self.tokens[unit.first].start  # "Das Werk, welches X betreibt, bleibt nach Berichten des Amts still"
+        elif pp[0] - first_in_clause <= 1 and (pp[0] == first_in_clause or self.tokens[first_in_clause].pos.startswith(("PRELS", "KOUS", "PWS", "ART", "PDS"))):
             start = self.tokens[pp[1]].end
             if pp[0] == unit.first and (verb := self._finite_after_fronted(unit, pp[1] + 1)) is not None:
                 start = self.tokens[verb].start  # "Nach Angaben eines Sprechers aus dem Amt handelte es sich …"
@@ -120,9 +173,33 @@ class SourcePhraseMixin:
         if not any(self.tokens[j].pos.startswith("V") for j in range(pp[1] + 1, unit.last)) and start != self.tokens[unit.first].start:
             return []
         made = self._make(unit, region, Cue(cue.tokens, "prep", i), np, pp[1] + 1)
+        if not made and start == self.tokens[unit.first].start and self._after_adverbial_clause(unit, left):
+            # "Weil …, ist es laut dem Bericht schwer, …": the source covers the clause before its main clause
+            made = self._make(unit, (self.tokens[left + 1].start, region[1]), Cue(cue.tokens, "prep", i), np, pp[1] + 1)
+            for statement in made:
+                statement.message = Span.of(self.text, start, statement.message.end)
         for statement in made:  # "Die Ursache ist nach Angaben der Polizei unklar": the message around the attribution
             statement.message = self._without(statement.message, pp[0], pp[1])
         return made
+
+    def _closes_relative_clause(self, unit: Unit, comma: int) -> bool:
+        """Whether the comma closes a relative clause set in the main clause (`Das Werk, welches
+        X betreibt, bleibt …`): the clause before it opens with a relative pronoun after a comma,
+        after words of the main clause, and ends in its finite verb."""
+        if comma <= unit.first or self.tokens[comma].text != "," or not self.tokens[comma - 1].pos.endswith("(FIN)"):
+            return False
+        opening = next((k for k in range(comma - 1, unit.first, -1) if self.tokens[k].text == ","), None)
+        if opening is None or opening + 1 >= comma:
+            return False
+        first = self.tokens[opening + 1]
+        return first.pos.startswith("PREL") or first.pos.startswith("APPR") and self.tokens[opening + 2].pos.startswith("PREL")
+
+    def _after_adverbial_clause(self, unit: Unit, left: int) -> bool:
+        """Whether the clause from `left` on is the main clause after a fronted adverbial clause
+        (`Nachdem …, ist es …`): the unit opens with one, and the finite verb follows its comma."""
+        if left <= unit.first or self.tokens[left].text != "," or not self.tokens[left + 1].pos.endswith("(FIN)"):
+            return False
+        return self._opens_adverbial_clause(self.tokens[unit.first].start)
 
     def _verb_final_relative_at(self, unit: Unit, first: int) -> bool:
         """`…, heißt es in dem Bericht, der konkrete Fälle auflistet`: a d-word after the comma
@@ -185,6 +262,8 @@ class SourcePhraseMixin:
     def _holder_end(self, unit: Unit, after: int) -> int | None:
         """The last word of the genitive or `von` holder after a source noun (`Angaben der
         Polizei`, `Angaben von Amnesty International`), or None without one."""
+        if (holder := self._bare_genitive_plural(unit, after)) is not None:
+            return holder  # "nach Angaben libanesischer Sicherheitskreise"
         if after >= unit.last or self.tokens[after].lower not in HOLDER_STARTS:
             return None
         holder = noun_phrase_at(self.tokens, after + (self.tokens[after].lower in ("von", "vom")), unit.last)
@@ -195,6 +274,16 @@ class SourcePhraseMixin:
             holder = (holder[0], more[1])
         return holder[1] if holder else None
 
+    def _bare_genitive_plural(self, unit: Unit, after: int) -> int | None:
+        """The last noun of a genitive plural without article (`Angaben libanesischer
+        Sicherheitskreise`, `Schätzungen französischer Behörden`): adjectives in -er, then a noun."""
+        j = after
+        while j < unit.last and self.tokens[j].pos == "ADJ(A)" and self.tokens[j].lower.endswith("er"):
+            j += 1
+        if j == after or j >= unit.last or self.tokens[j].pos != "NN":
+            return None
+        return j
+
     def _names_source(self, np: tuple[int, int]) -> bool:
         """A coordinated holder names a source (`AFP`, `der Polizei`), not the start of the message
         (`und die Zahl der Toten`): a name or a bare noun (`und Feuerwehr`), or a noun phrase in the genitive."""
@@ -202,8 +291,9 @@ class SourcePhraseMixin:
         return first.pos in ("NN", "NE") or is_name(first) or first.lower in ("der", "des", "eines", "einer")
 
     def _document_before(self, unit: Unit) -> tuple[int, int] | None:
-        """The document the sentence before cites (`Das Gericht veröffentlichte sein Urteil.`)."""
-        documents = DOCUMENT_NOUNS
+        """The document, text or source the sentence before names (`Das Gericht veröffentlichte
+        sein Urteil.`, `Die Bank legte Quartalszahlen vor.`, `Dieser Darstellung widersprach X.`)."""
+        documents = DOCUMENT_NOUNS + CITED_NOUNS + SOURCE_NOUNS
         for k in range(unit.first - 1, max(-1, unit.first - 40), -1):
             t = self.tokens[k]
             if t.sent < self.tokens[unit.first].sent - 1:

@@ -26,6 +26,8 @@ from lagebild.layers.statements.model import (
 )
 from lagebild.layers.units import Unit, inside_quote
 
+ASSERTIONS = {"say", "report", "announce"}  # classes whose denial (`wollte nicht bestätigen, dass`) says nothing
+NOBODY = {"niemand", "keiner", "keine", "nichts"}  # a subject that names nobody holds no view
 NOMINATIVE_ARTICLES = {"der", "ein", "kein"}  # only nominative before a masculine noun (`der` also genitive, dative feminine)
 
 
@@ -158,12 +160,16 @@ class AttributionMixin:
                 if np is None:
                     return []  # "„…“, zitierte die Zeitung": whom it quotes is not said
             region = self._region_before(unit, left)
+            if np is None and not self._quoted_region(unit, region) and not self._wie_clause_before(unit, fin):
+                return []  # "Sie arbeitete als Köchin, fand dann eine Stelle": a coordinated clause, no speaker after the verb
             fronted_dass = region is not None and self._dass_at(region[0])
             if fronted_dass and np is None:
                 region = None  # "Dass …, weiß jeder": common knowledge, nobody's statement
             elif fronted_dass:  # "Dass die Lage ernst ist, bestätigte der Minister": the clause without `dass`
                 region = (self.tokens[bisect_left(self.token_starts, region[0]) + 1].start, region[1])
             elif region and (self._opens_adverbial_clause(region[0]) or not self._has_main_clause(unit, region)):
+                if np is not None:
+                    return self._reported(unit, cue, np, unit.first - 1, right)  # "Seit …, warnte die Botschaft vor Anschlägen"
                 region = None  # "Während …, dementierte dies X", "In Spanien, wo …, fand": no message of X
             made = self._make(unit, region, cue, np, right)
             tail = self._tail_after(unit, right)
@@ -194,8 +200,14 @@ class AttributionMixin:
             np = self._document_in_clause(left, right) or UNSAID
         else:
             np = self._subject(left + 1, fin, right) or self._coordinated_subject(left, fin)
+        if np and np != UNSAID and self.tokens[np[0]].lower in NOBODY:
+            return []  # "Niemand erwartet, dass …": no view held by anyone
+        if self._unasserted(unit, cue, fin, left, right, np):
+            return []
         if self._is_passive(fin, i):  # "Die Männer werden beschuldigt, …": the subject says nothing
             np = self._agent(i, left, right) or UNSAID
+            if self._governed_von(cue, np) and not self.resolver.can_speak(*np):
+                np = self._agent(i, np[1], right) or UNSAID  # "wird von einer hohen Gefahr ausgegangen": `von` is the verb's own
             if np == UNSAID and self._only_opinion(cue):
                 return []  # "Es wird erwartet, dass …": an impersonal attitude, nobody's statement
         if self.tokens[i].lemma.lower() == "zitieren":
@@ -210,6 +222,8 @@ class AttributionMixin:
             return self._object_statement(unit, cue, np, right) or self._reported(unit, cue, np, left, right)
         if self._opens_relative(unit, right + 1):  # "sprach von 50.000 Menschen, die …": the object goes on
             return self._reported(unit, cue, np, left, right)
+        if self._adverbial_without_report(unit, right + 1):  # "forderte den Rücktritt, weil …"
+            return self._object_statement(unit, cue, np, right) or self._reported(unit, cue, np, left, right)
         apposition = self._apposition_after(unit, right)
         if apposition:
             np, right = (np[0] if np else apposition[0], apposition[1]), apposition[1] + 1
@@ -219,6 +233,48 @@ class AttributionMixin:
         if self._only_opinion(cue) and self._opens_question(right + 1):
             return []  # "weiß nicht, wer der Täter ist": an open question, no view held
         return self._make(unit, region, cue, np, right)
+
+    def _governed_von(self, cue: Cue, np) -> bool:
+        """The phrase after `von` is the object the verb governs (`ausgehen von`, `sprechen
+        von`), not the agent of its passive."""
+        if np == UNSAID or np[0] == 0 or self.tokens[np[0] - 1].lower not in ("von", "vom"):
+            return False
+        return any(e.companion and "von" in e.companion.split() for e in self._cue_entries(cue))
+
+    def _unasserted(self, unit: Unit, cue: Cue, fin: int, left: int, right: int, np) -> bool:
+        """A cue whose clause asserts nothing: a question put to the reader or an interviewee
+        (`Glauben Sie, dass …?`), an imperative (`Erzähl uns, …`), a speech act denied
+        (`wollte nicht bestätigen, dass …`)."""
+        subject = self.tokens[np[0]] if np and np != UNSAID else None
+        if self.tokens[fin].pos == "VV(IMP)":
+            return True
+        if subject is not None and self.tokens[unit.last - 1].text == "?" and (subject.lower in ("du", "ihr") or subject.text == "Sie" and np[0] != unit.first):
+            return True
+        return bool(self._cue_classes(cue) & ASSERTIONS) and self._negated(unit, left, right)
+
+    def _negated(self, unit: Unit, left: int, right: int) -> bool:
+        """`nicht` in the cue's clause, not as `nicht nur` (which adds rather than denies)."""
+        for k in range(left + 1, right):
+            t = self.tokens[k]
+            after = self.tokens[k + 1].lower if k + 1 < len(self.tokens) else ""
+            if t.pos == "PTKNEG" and inside_quote(t.start, unit.quotes) is None and after not in ("nur", "zuletzt", "umsonst"):
+                return True
+        return False
+
+    def _adverbial_without_report(self, unit: Unit, first: int) -> bool:
+        """An adverbial clause (`weil …`, `um … zu`) opens at token `first`, and no Konjunktiv
+        after it reports what was said (`sagte, weil es regne, bleibe er`): circumstances of the act."""
+        if first >= unit.last or not self._opens_adverbial_clause(self.tokens[first].start):
+            return False
+        return not self._reported_subjunctive(self._slice(self.tokens[first].start, self._unit_end(unit)), konj2=False)
+
+    def _wie_clause_before(self, unit: Unit, fin: int) -> bool:
+        """`…, wie Hans Berg, Chef der Firma, mitteilte`: the verb closes a `wie` clause split by an apposition."""
+        return any(self.tokens[k].lower == "wie" and self.tokens[k - 1].text == "," for k in range(unit.first + 1, fin))
+
+    def _quoted_region(self, unit: Unit, region: tuple[int, int] | None) -> bool:
+        """The region holds a quotation (`„…“, sagte gestern`): its speaker may stand further on."""
+        return region is not None and any(region[0] <= q.open < region[1] for q in unit.quotes)
 
     def _until_narration(self, unit: Unit, first: int, region: tuple[int, int] | None) -> tuple[int, int] | None:
         """`sagte, er sei unschuldig, und verließ den Saal`: a message in Konjunktiv (or a `dass`
@@ -349,6 +405,8 @@ class AttributionMixin:
         opener = self.tokens[first]
         if opener.lower in CONJUNCTION_PREPOSITIONS:  # the tagger confuses both readings: the verb's place decides
             return fin == right - 1 and first < fin - 1
+        if opener.pos.startswith("APPR") and self.tokens[first + 1].pos.startswith(("PRELS", "PRELAT")):
+            return True  # "von dem man weiß, dass …", "in denen er eine Strafe sah": a relative clause
         return opener.pos.startswith(("KOUS", "PRELS", "PWS", "PWAV"))
 
     def _in_fronted_adverbial(self, unit: Unit, left: int, fin: int, right: int) -> bool:

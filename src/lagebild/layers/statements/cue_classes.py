@@ -54,14 +54,31 @@ class CueClassMixin:
         return len(cue.tokens) > 1 and not self._cue_entries(cue)
 
     def _clause_words(self, i: int) -> set[str]:
-        """The words of the sentence between the punctuation marks around token i."""
+        """The words of the sentence between the punctuation marks around token i; a relative
+        clause set in by commas is passed over (`schätzt die Zahl der Kinder, die …, auf 150 Millionen`)."""
         sent, words = self.tokens[i].sent, set()
         for step in (-1, 1):
             k = i + step
-            while 0 <= k < len(self.tokens) and self.tokens[k].sent == sent and self.tokens[k].text not in BOUNDARY:
+            while 0 <= k < len(self.tokens) and self.tokens[k].sent == sent:
+                if self.tokens[k].text in BOUNDARY:
+                    k = self._past_relative_clause(k) if step == 1 else None
+                    if k is None:
+                        break
                 words.add(self.tokens[k].lower)
                 k += step
         return words
+
+    def _past_relative_clause(self, comma: int) -> int | None:
+        """The token after the comma that closes a relative clause opening at `comma`, or None."""
+        k = comma + 1
+        if self.tokens[comma].text != "," or k >= len(self.tokens) or not self.tokens[k].pos.startswith(("PRELS", "PRELAT")):
+            return None
+        sent = self.tokens[comma].sent
+        while k < len(self.tokens) and self.tokens[k].sent == sent and self.tokens[k].text not in BOUNDARY:
+            k += 1
+        if k + 1 < len(self.tokens) and self.tokens[k].text == "," and self.tokens[k + 1].sent == sent and self.tokens[k + 1].text not in BOUNDARY:
+            return k + 1
+        return None
 
     def _governed_cues(self, unit: Unit, cues: list[Cue]) -> list[Cue]:
         """Verbs the cue finder leaves because their preposition stands inside the clause, not at

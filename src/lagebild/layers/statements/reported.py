@@ -17,6 +17,9 @@ from lagebild.layers.statements.model import (
 )
 from lagebild.layers.units import QUOTE_MARKS, Unit
 
+INDEFINITE_ACCUSATIVES = {"einen", "eine", "ein", "keinen", "keine", "kein"}  # the second accusative of `nannte den Plan einen Fehler`
+PASSIVE_SOURCES = {"von", "vom", "durch", "seitens", "in", "im", "aus", "bei", "beim"}  # before the agent or document of a passive
+
 
 class ReportedActMixin:
     """Part of the statement extractor (see finder.py); works on its shared state."""
@@ -89,14 +92,20 @@ class ReportedActMixin:
         fin = self._finite(unit, cue.anchor)
         if self._reported_within_report(unit, fin, left, right):
             return []  # "Der Zeuge sagte, …. Die Männer hätten Geld verlangt.": his report goes on
-        if self._is_passive(fin, cue.anchor) and not classes & OBJECT_ACTS:
+        passive = self._is_passive(fin, cue.anchor) or self._passive_participle(cue, left, right)
+        if passive and not classes & OBJECT_ACTS:
             return []  # "Die Pläne wurden abgelehnt": an outcome told, not who said what
+        if passive and not self._is_agent(np):
+            return []  # "Da die Bischöfe als Nachfolger gesehen werden": the subject is what is judged
         if any(self.tokens[j].lower == "es" for j in (fin - 1, fin + 1) if 0 <= j < len(self.tokens)) or self.tokens[np[0]].lower in ACCUSATIVE_DETERMINERS:
             return []  # "gab es Kritik": nobody acts; "den Plan" is an object, not who speaks
         first = min(np[0], left + 1) if np[0] >= unit.first else left + 1
         end = self._clause_end_over_quotes(unit, cue.tokens[-1])
-        while end < unit.last and self._opens_relative(unit, end + 1):  # the object's relative clause belongs to it
-            end = self._clause_end_over_quotes(unit, end + 1)
+        while end < unit.last and (self._opens_relative(unit, end + 1) or self._adverbial_without_report(unit, end + 1)):
+            relative = self._opens_relative(unit, end + 1)
+            end = self._clause_end_over_quotes(unit, end + 1)  # the object's relative clause, the act's adverbial clause belong to it
+            if relative and self._main_clause_goes_on(unit, end):
+                end = self._clause_end_over_quotes(unit, end + 1)  # "schätzt die Zahl der Kinder, die …, auf 150 Millionen"
         if not self._reports_an_act(cue, first, end, np) or any(self.tokens[k].pos == "PTKNEG" for k in range(first, end)):
             return []  # "hat darüber nicht berichtet": no act told
         if self._impends(cue, first, end):
@@ -107,13 +116,66 @@ class ReportedActMixin:
         if self._words(start, stop) < 3:
             return []
         speaker, mention = self._speaker(np)
-        if not classes & REPORTED_ACTS:
+        judged = self._names_as(cue, end)  # "nannte den Vorstoß einen Fehler"
+        if not (classes & REPORTED_ACTS or judged) or self._named_by_noun(cue, classes):
             # "übt Kritik an X", "kündigte eine Lösung an": told as an event, no statement of its
             # own, but what follows in Konjunktiv goes on with this speaker
             self.silent_speaker = (speaker, mention)
             return []
         cue_span = Span.joined(self.text, [(self.tokens[j].start, self.tokens[j].end) for j in cue.tokens])
         return [Statement("reported", Span.of(self.text, start, stop), cue_span, speaker, mention, unit.sentence)]
+
+    def _named_by_noun(self, cue: Cue, classes: set[str]) -> bool:
+        """The act is named by a noun with a light verb (`erhob Vorwürfe`, `stellte eine
+        Forderung`): told without a clause it is an event, like `übt Kritik`; an object act
+        keeps its object (`war von 20 Toten die Rede`)."""
+        return not classes & OBJECT_ACTS and any(e.companion and e.companion[:1].isupper() for e in self._cue_entries(cue))
+
+    def _main_clause_goes_on(self, unit: Unit, comma: int) -> bool:
+        """After the comma that closes a relative clause, the main clause goes on without a verb
+        of its own to its end (`…, auf 150 Millionen.`)."""
+        if comma + 1 >= unit.last or self.tokens[comma].text != ",":
+            return False
+        stop = self._clause_end_over_quotes(unit, comma + 1)
+        rest = self.tokens[comma + 1 : stop]
+        if stop < unit.last and self.tokens[stop].text not in (".", "!", "?") or not rest:
+            return False
+        return rest[0].pos != "KON" and not any(t.pos.startswith(("KOUS", "KOUI", "PREL", "PW", "VV", "VA", "VM")) for t in rest)
+
+    def _names_as(self, cue: Cue, end: int) -> bool:
+        """`nannte den Vorstoß einen Fehler`, `nennt ihn einen Lügner`: `nennen` with a definite
+        object and an indefinite second accusative judges the object, as `bezeichnen als` does."""
+        if self.tokens[cue.anchor].lemma.lower() != "nennen":
+            return False
+        k = cue.anchor + 1
+        if k < end and self.tokens[k].pos.startswith("PPER") and self.tokens[k].lower in ("ihn", "sie", "es"):
+            k += 1
+        elif k < end and self.tokens[k].pos.startswith(("ART", "PDAT", "PPOSAT")) and self.tokens[k].lower not in INDEFINITE_ACCUSATIVES:
+            k += 1
+            nouns = k
+            while k < end and self.tokens[k].pos in ("ADJA", "ADJ(A)", "NN", "NE"):
+                k += 1
+            if not any(t.pos in ("NN", "NE") for t in self.tokens[nouns:k]):
+                return False
+        else:
+            return False
+        while k < end and self.tokens[k].pos == "ADV":
+            k += 1
+        return k < end and self.tokens[k].lower in INDEFINITE_ACCUSATIVES
+
+    def _passive_participle(self, cue: Cue, left: int, right: int) -> bool:
+        """The cue is a participle with `werden` or `sein` in its clause and no `haben`: a
+        passive (`wurde … angeklagt`, `sind … angeklagt worden`), also where the tagger takes an
+        attributive participle for the finite verb; speech verbs form their perfect with `haben`."""
+        if self.tokens[cue.anchor].pos != "VV(PP)":
+            return False
+        auxiliaries = {self.tokens[k].lemma for k in range(left + 1, right) if self.tokens[k].pos.startswith("VA")}
+        return "haben" not in auxiliaries and bool(auxiliaries & {"werden", "sein"})
+
+    def _is_agent(self, np) -> bool:
+        """The phrase is the agent of a passive (`von der Polizei`, `durch das Gericht`) or the
+        document it was said in (`In dem Bericht wird … als verfehlt bezeichnet`)."""
+        return np[0] > 0 and self.tokens[np[0] - 1].lower in PASSIVE_SOURCES
 
     def _names_evidence(self, np: tuple[int, int]) -> bool:
         """The phrase's first noun is a noun of evidence (`Die Spuren am Tatort`)."""

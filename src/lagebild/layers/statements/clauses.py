@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from lagebild.document import Token
-from lagebild.layers.mood import has_reported_subjunctive
+from lagebild.layers.mood import has_reported_subjunctive, subjunctive_mood
 from lagebild.layers.phrases import (
     is_punct,
 )
@@ -16,6 +16,9 @@ from lagebild.layers.statements.model import (
 )
 from lagebild.layers.units import BOUNDARY, END, QUOTE_MARKS, Unit, inside_quote
 from lagebild.nlp.quotes import Quote
+
+PRETERITE_AUXILIARIES = {"war", "waren", "wurde", "wurden", "hatte", "hatten"}
+RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "denen", "deren", "dessen", "welcher", "welche", "welches", "welchen", "welchem"}
 
 
 class ClauseMixin:
@@ -92,17 +95,31 @@ class ClauseMixin:
         return right + 1 < unit.last and self._has_verb(self.tokens[right + 1].start, self._unit_end(unit))
 
     def _clause_end_over_quotes(self, unit: Unit, i: int) -> int:
-        """The next `,` `:` `;` after token i that stands outside quotation marks (or the unit end)."""
+        """The next `,` `:` `;` after token i that stands outside quotation marks (or the unit end),
+        or the `und` of a coordinated clause with an indicative verb of its own."""
         while i < unit.last:
             t = self.tokens[i]
             q = inside_quote(t.start, unit.quotes)
             if q is None and t.text in (",", ":", ";"):
+                return i
+            if q is None and self._coordinates_told_clause(unit, i):
                 return i
             i += 1
         end = unit.last
         while end > unit.first and self.tokens[end - 1].text in END:
             end -= 1
         return end
+
+    def _coordinates_told_clause(self, unit: Unit, i: int) -> bool:
+        """`nannte sie „fahrlässig“ und verwies auf Studien`: `und` with an indicative finite verb
+        right after it opens a second main clause of the same subject, which the writer tells."""
+        if self.tokens[i].lower not in ("und", "oder", "sowie") or not unit.first < i < unit.last - 1 or self.tokens[i - 1].text not in QUOTE_MARKS:
+            return False
+        return self._told_finite(self.tokens[i + 1])
+
+    def _told_finite(self, verb: Token) -> bool:
+        """A finite verb in the indicative inside a clause (lower case: not a noun, not a sentence start)."""
+        return verb.pos.endswith("(FIN)") and not verb.text[:1].isupper() and subjunctive_mood(verb, self.lex) is None
 
     def _clause_end_char(self, unit: Unit, i: int) -> int:
         end = self._clause_end_over_quotes(unit, i + 1)
@@ -153,9 +170,47 @@ class ClauseMixin:
         if boundary + 1 >= unit.last:
             return None
         first = self.tokens[boundary + 1]
+        if self._continues_predicate(unit, boundary + 1) or self._narrates_in_preterite(unit, boundary + 1):
+            return None
         if first.pos.startswith(("PRELS", "PRELAT")) or (first.pos.startswith("APPR") and boundary + 2 < unit.last and self.tokens[boundary + 2].pos.startswith("PRELS")):
             return None
         return (first.start, self._unit_end(unit))
+
+    def _continues_predicate(self, unit: Unit, k: int) -> bool:
+        """`wollte die Vorwürfe zurückweisen, hielt sich aber zurück`: an indicative finite verb
+        right after the comma goes on with the same subject, the writer telling what it did next;
+        a report after its cue opens with its own subject or a Konjunktiv."""
+        verb = self.tokens[k]
+        if not self._told_finite(verb) or inside_quote(verb.start, unit.quotes) is not None:
+            return False
+        if verb.lower in ("sollte", "sollten") or self._in_relative_clause(unit, k - 1):
+            return False  # "…, sollte er gewinnen, …": a condition; "Die Alternative, die sie nannte, ist …": the main verb
+        # "lobte …, bekräftigte … und bekannte, er würde …": left to the cue that follows
+        return not any(c.kind == "verb" and c.anchor >= k for c in self._cues(unit))
+
+    def _narrates_in_preterite(self, unit: Unit, k: int) -> bool:
+        """`Die Behörden gehen von Terror aus, ein Verfahren wurde bereits eingeleitet`: a main
+        clause after the comma whose finite verb is a preterite auxiliary tells what happened; a
+        report in the indicative keeps the speaker's present (`sagte, die Lage ist ernst`)."""
+        for j in range(k, unit.last):
+            t = self.tokens[j]
+            if t.text in (",", ";", ":") or inside_quote(t.start, unit.quotes) is not None:
+                return False
+            if t.pos.endswith("(FIN)"):
+                return j > k and t.lower in PRETERITE_AUXILIARIES and not self.tokens[k].pos.startswith(("KOUS", "PREL", "PW", "KON"))
+        return False
+
+    def _in_relative_clause(self, unit: Unit, i: int) -> bool:
+        """Whether the clause that ends before token i opens with a relative pronoun (`, die X nannte`)."""
+        left, _ = self._clause(unit, i - 1)
+        if left < unit.first:
+            return False
+        opener = left + 1
+        if opener + 1 < unit.last and self.tokens[opener].pos.startswith("APPR"):
+            opener += 1  # "…, mit denen …"
+        first = self.tokens[opener]
+        verb_last = self.tokens[i - 1].pos.endswith("(FIN)")  # the tagger may read `die` as an article
+        return first.pos.startswith("PREL") or verb_last and first.lower in RELATIVE_PRONOUNS
 
     def _tail_after(self, unit: Unit, right: int) -> tuple[int, int] | None:
         """`„A“, sagte er, „B“`: the quotation after the attribution."""
@@ -174,7 +229,8 @@ class ClauseMixin:
         for lead in ("dass ", "daß "):
             if text.startswith(lead, start):
                 start += len(lead)
-        return start, self._before_comment(start, end)
+        end = self._before_comment(start, end)
+        return start, self._before_told_predicate(start, end)
 
     def _before_comment(self, start: int, end: int) -> int:
         """`…, Gelder erhalten zu haben, was nicht bestätigt werden konnte`: a closing clause on the
@@ -189,6 +245,23 @@ class ClauseMixin:
             reported = any(t.pos in ("PTKZU", "VV(IZU)") for t in said) or has_reported_subjunctive(said, self.lex, konj2=False)
             told = any(t.pos.endswith("(FIN)") for t in comment) and not has_reported_subjunctive(comment, self.lex, konj2=True, possibility=True)
             if reported and told and not any(t.text in QUOTE_MARKS for t in comment):
+                return tokens[k - 1].end
+        return end
+
+    def _before_told_predicate(self, start: int, end: int) -> int:
+        """`Die Hoffnung, sein Leben werde sich wenden, schien sich nicht zu erfüllen`: an
+        indicative finite verb right after the comma that closes a reported clause is the verb
+        of the writer's main clause (or of an attribution, `…, hatte sie gesagt`); the report ends
+        before it."""
+        tokens = self._slice(start, end)
+        for k in range(1, len(tokens) - 1):
+            comma, verb = tokens[k], tokens[k + 1]
+            if comma.text != "," or inside_quote(comma.start, self.quotes) is not None:
+                continue
+            if not self._told_finite(verb):
+                continue
+            said = [t for t in tokens[:k] if inside_quote(t.start, self.quotes) is None]
+            if has_reported_subjunctive(said, self.lex, konj2=False):
                 return tokens[k - 1].end
         return end
 
@@ -222,6 +295,8 @@ class ClauseMixin:
         if k >= len(self.tokens) or inside_quote(start, self.quotes) is not None:
             return False
         t = self.tokens[k]
+        if k > 0 and self.tokens[k - 1].lower in ("dass", "daß"):
+            return False  # "dass während der Feier Musik spielte": the dass clause's own adverbial
         if t.lower in CONJUNCTION_PREPOSITIONS:  # the tagger confuses both readings: the verb's place decides
             return self._ends_in_finite_verb(k)
         if t.pos == "KOUS" and t.lower not in self.lex.word_class("complementizer"):
@@ -232,6 +307,8 @@ class ClauseMixin:
         """Whether the stretch from token k to the next comma ends in a finite verb (a verb-final clause)."""
         for j in range(k + 1, len(self.tokens)):
             t = self.tokens[j]
+            if t.text in END and j > k + 1:
+                return self.tokens[j - 1].pos.endswith("(FIN)")
             if t.text == "," or t.sent != self.tokens[k].sent:
                 return j > k + 1 and self.tokens[j - 1].pos.endswith("(FIN)")
         return False

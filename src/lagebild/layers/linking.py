@@ -130,6 +130,7 @@ def _nearest_mentions(doc: Document, index: ClusterIndex) -> None:
     messages = _Messages(statements)
     starts = [s.start for s in doc.sentences]
     possessives = {t.start for t in doc.tokens if t.pos == "PPOSAT" or t.lower in _POSSESSIVES}
+    pronouns = {t.start for t in doc.tokens if t.pos.startswith("PPER")}
     for statement in statements:
         if statement.speaker is None or not statement.speaker.name:
             continue
@@ -139,7 +140,8 @@ def _nearest_mentions(doc: Document, index: ClusterIndex) -> None:
             continue  # its cue's own speaker, or named in its own sentence: nothing is nearer
         after = mention.end if mention is not None else starts[max(0, statement.sentence - _MENTION_REACH)]
         spans = _namings(index, statement, after, statement.message.start)
-        spans = [s for s in spans if s.start not in possessives and s not in messages]
+        # a pronoun's antecedent is a guess (`Er` may be the find, not its finder); a name is sure
+        spans = [s for s in spans if s.start not in possessives and s.start not in pronouns and s not in messages]
         nearer = max(spans, key=lambda s: (s.start, -s.end), default=None)
         if nearer is not None:
             statement.mention = Span.of(doc.text, nearer.start, nearer.end)

@@ -375,7 +375,9 @@ class SpeakerResolver:
             run_first = run_last
             while run_first - 1 in names:
                 run_first -= 1
-            person = not self._is_institution(self.tokens[run_last].text) and not self._names_institution(run_first, first)
+            # a surname that ends like an institution (`Jung`, `Jagland`) is a person where the entity layer says so
+            surname = self._labels_over.get(run_last) == "PER"
+            person = not self._names_institution(run_first, first) and (surname or not self._is_institution(self.tokens[run_last].text))
             if tokens[-1].text.isupper() and len(tokens) <= 2:
                 return Speaker(self._description(tokens), False)
             return Speaker(self.full_name(run_last) if person else self._description(tokens), person)

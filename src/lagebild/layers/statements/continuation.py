@@ -155,10 +155,23 @@ class ContinuationMixin:
         opener = next((t for t in unit.tokens(self.doc) if t.start >= clause_start), None)
         if opener is None or opener.i + 1 >= len(self.tokens):
             return subject
+        if opener.pos == "KON" or self._suffered(unit, subject, opener.i):
+            return None  # "…, und er wolle …": a main clause of its own; "X wurden verletzt, …": X suffered, said nothing
         relative = opener.pos.startswith("PREL") or opener.pos.startswith("APPR") and self.tokens[opener.i + 1].pos.startswith("PREL")
         if relative and self.tokens[subject[1] + 1].text == "," and self.tokens[subject[1] + 1].end <= clause_start and self._only_commas_between(subject[1] + 1, opener.i):
             return None
         return subject
+
+    def _suffered(self, unit: Unit, subject: tuple[int, int], opener: int) -> bool:
+        """Whether the subject of the main clause before the report is that of a passive
+        (`Zwölf Reisende wurden verletzt, …`): what happened to it, not what it holds; a
+        passive subject that is itself something said speaks (`Forderungen wurden erhoben, …`)."""
+        fin = next((j for j in range(subject[1] + 1, opener) if self.tokens[j].pos.endswith("(FIN)")), None)
+        if fin is None or self.tokens[fin].lemma != "werden":
+            return False
+        participle = any(self.tokens[j].pos == "VV(PP)" and not self._in_embedded_clause(unit, j) for j in range(fin + 1, opener))
+        head = next((t for t in reversed(self.tokens[subject[0] : subject[1] + 1]) if t.pos == "NN"), None)
+        return participle and not (head is not None and self.resolver.names_a_source(head.lower))
 
     def _only_commas_between(self, first: int, last: int) -> bool:
         return all(self.tokens[k].text == "," for k in range(first, last))
@@ -249,6 +262,8 @@ class ContinuationMixin:
             left, right = self._clause(unit, fin)
             demonstrative = self.tokens[left + 1].lower in ("das", "dies", "so")
             np = phrase_after(self.tokens, fin + 1, right) if demonstrative else self._subject(left + 1, fin, right)
+            if self._is_passive(fin, cue.anchor) and self._agent(cue.anchor, left, right) is None:
+                continue  # "Außerdem wurde mehr Jugendarbeit gefordert": what was demanded says nothing
             if np is None and demonstrative:
                 np = self._origin_after(fin, right)
             if np is None and left == fin - 1 and left >= unit.first and self.tokens[left].text == "," and self._names_apposition(unit, left):
@@ -292,7 +307,7 @@ class ContinuationMixin:
             return orphan
         if following is None or self.tokens[following.first].text not in QUOTE_MARKS:
             return None
-        fin = next((j for j in range(unit.first, last) if self.tokens[j].pos.endswith("(FIN)")), None)
+        fin = next((j for j in range(unit.first, last) if self.tokens[j].pos.endswith("(FIN)") and not self._in_embedded_clause(unit, j)), None)
         if fin is None:
             np = self._first_phrase(unit)
             return (None, np) if np else None

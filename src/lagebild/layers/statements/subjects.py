@@ -27,6 +27,7 @@ UNNAMED = Speaker(None, False)  # someone speaks, but the text does not say who
 FRONTED_SOURCE_PREPOSITIONS = {"in", "im", "auf", "aus", "bei", "beim"}  # `In der Erklärung wurde verkündet`
 PLACE_PREPOSITIONS = {"in", "im", "auf"}  # before a name they say where, not who
 NOMINATIVE_PRONOUNS = {"er", "ich", "wir", "du"}  # never an object: right after the verb they are its subject
+SINGULAR_OR_OBLIQUE = {"der", "das", "dem", "des", "ein", "eine", "einer", "eines", "einem"}  # no plural nominative
 
 
 class SubjectMixin:
@@ -40,7 +41,12 @@ class SubjectMixin:
         before = self._nominative(self._phrase_before(start, fin))
         after = self._nominative(phrase_after(self.tokens, fin + 1, right))
         if start == fin and (after is None or self.tokens[after[0]].lower not in NOMINATIVE_PRONOUNS):
-            before = self._subject_before_insertion(fin) or before
+            inserted = self._subject_before_insertion(fin)
+            if inserted is not None and not self._names_after(after, fin):
+                return inserted  # the sentence's first phrase, set off from its verb: no fronted object
+            before = inserted or before
+        elif before is None and fin - 1 > start and self.tokens[fin - 1].text == ",":
+            before = self._subject_before_insertion(fin)  # "Der Ermittler, der als Zeuge gilt, will …"
         if before and after and after[0] == fin + 1 and self.tokens[after[0]].lower in NOMINATIVE_PRONOUNS:
             return after  # "Die Arbeit der Koalition lobte er": a fronted object, `er` is the subject
         if before and after and after[0] == fin + 1:
@@ -48,11 +54,30 @@ class SubjectMixin:
             first = self.tokens[after[0]]
             named_after = first.lower in PRONOUNS or is_name(first)
             plural_verb = self.tokens[fin].lower.endswith(("en", "nd"))  # "werfen", "sind": not a lone name's verb
-            if not any(is_name(t) for t in stretch) and (named_after and not plural_verb or any(t.pos.startswith("APPR") for t in stretch)):
+            # "Einige Moslems im Königreich haben Premier Tony Blair geschrieben": a plural verb agrees not with one person
+            fronted_attribute = any(t.pos.startswith("APPR") for t in stretch) and not (plural_verb and self._singular_phrase(*after))
+            # "Ein Sprecher des Rates sagte SPIEGEL ONLINE": a speaker first is the subject, the name its addressee
+            speaker_first = self.resolver.surely_speaks(*before) and not self._has_person(*after)
+            if not any(is_name(t) for t in stretch) and (named_after and not plural_verb and not speaker_first or fronted_attribute):
                 return after
         if before and after and self._fronted_non_speaker(before, after):
             return after
         return before or after or self._subjectless_source(start, fin)
+
+    def _names_after(self, after: tuple[int, int] | None, fin: int) -> bool:
+        """Whether a name or pronoun follows the verb right away: `…, fordert Hubert Aiwanger`."""
+        return after is not None and after[0] == fin + 1 and (self.tokens[after[0]].lower in PRONOUNS or is_name(self.tokens[after[0]]))
+
+    def _has_person(self, first: int, last: int) -> bool:
+        return any(self.resolver.entity_label(k) == "PER" for k in range(first, last + 1))
+
+    def _singular_phrase(self, first: int, last: int) -> bool:
+        """Whether the phrase names one person (`Premierminister Tony Blair`) or has an article no
+        plural subject takes (`der Ministerin`, `ein Gericht`): no subject of a plural verb."""
+        words = self.tokens[first : last + 1]
+        if any(t.pos == "KON" or t.text == "," for t in words):
+            return False
+        return words[0].lower in SINGULAR_OR_OBLIQUE or self._has_person(first, last)
 
     def _phrase_before(self, start: int, verb: int) -> tuple[int, int] | None:
         """The first constituent before the verb (see `phrase_before`), a first name the tagger
@@ -92,7 +117,14 @@ class SubjectMixin:
         if opening is None:
             return None
         np = self._nominative(self._phrase_before(sentence_start, opening))
+        if np is None and self._name_between(opening, closing):
+            return opening + 1, closing - 1  # "Die Politikerin von Bündnis 90 / Die Grünen, Anja Hajduk, kritisierte"
         return np if np is not None and self.resolver.can_speak(*np) else None
+
+    def _name_between(self, opening: int, closing: int) -> bool:
+        """Whether the words between two commas are a name only: an apposition naming the subject."""
+        words = self.tokens[opening + 1 : closing]
+        return bool(words) and all(is_name(t) or t.pos.startswith("NE") for t in words) and any(self.resolver.entity_label(t.i) == "PER" for t in words)
 
     def _subject_before_apposition(self, verb: int) -> tuple[int, int] | None:
         """`Zuvor hatte der Chef der Firma, Max Kern, erklärt`: a participle right after an
@@ -150,7 +182,21 @@ class SubjectMixin:
         if fin - 1 <= left + 1 or self.tokens[fin - 1].lower != "und":
             return None
         first_fin = next((j for j in range(left + 1, fin - 1) if self.tokens[j].pos.endswith("(FIN)")), None)
-        return self._subject(left + 1, first_fin, fin - 1) if first_fin is not None else None
+        if first_fin is None:
+            return None
+        shared = None
+        if first_fin == left + 1 and self.tokens[left].text == ",":
+            shared = self._coordinated_subject_before(left)  # "X kam, traf die Abgeordneten und sagte": X
+        return shared or self._subject(left + 1, first_fin, fin - 1)
+
+    def _coordinated_subject_before(self, comma: int) -> tuple[int, int] | None:
+        """`Der Minister kam nach Berlin, traf …`: a verb right after a main clause's comma shares
+        that clause's subject."""
+        sentence_start = self.doc.sentences[self.tokens[comma].sent].first_token
+        fin = next((j for j in range(sentence_start, comma) if self.tokens[j].pos.endswith("(FIN)")), None)
+        if fin is None or fin == comma - 1 or any(self.tokens[j].text == "," for j in range(sentence_start, comma)):
+            return None  # verb-final: the comma closes a subordinate clause; or several clauses before
+        return self._subject(sentence_start, fin, comma)
 
     def _follows_apposition(self, unit: Unit, comma: int) -> bool:
         """`Fritz Tack, Agrarexperte der Fraktion, kritisierte`: only noun phrases before the comma."""
@@ -158,11 +204,22 @@ class SubjectMixin:
         return bool(before) and not any(t.pos.startswith("V") or t.pos.startswith(("KOUS", "PRELS", "APPR")) and k == 0 for k, t in enumerate(before))
 
     def _unit_subject(self, unit: Unit) -> tuple[int, int] | None:
-        fin = next((j for j in range(unit.first, unit.last) if self.tokens[j].pos.endswith("(FIN)")), None)
+        fin = next((j for j in range(unit.first, unit.last) if self.tokens[j].pos.endswith("(FIN)") and not self._in_embedded_clause(unit, j)), None)
         if fin is None:
             return None
         _, right = self._clause(unit, fin)
         return self._subject(unit.first, fin, right)
+
+    def _in_embedded_clause(self, unit: Unit, verb: int) -> bool:
+        """`Der Ermittler, der als Zeuge gilt, will …`: a verb in a relative or subordinate clause
+        set off by a comma is not the verb whose subject the sentence opens with."""
+        comma = next((k for k in range(verb - 1, unit.first, -1) if self.tokens[k].text == ","), None)
+        if comma is None or comma + 1 >= verb:
+            return False
+        opener = self.tokens[comma + 1]
+        if opener.pos.startswith("APPR") and comma + 2 < verb:
+            opener = self.tokens[comma + 2]
+        return opener.pos.startswith(("PRELS", "PRELAT", "KOUS", "PWAV", "PWS"))
 
     def _quoted_person(self, fin: int, right: int) -> tuple[int, int] | None:
         """`zitierte der „Spiegel“ den Minister`: the accusative object is the speaker; a phrase
@@ -239,7 +296,9 @@ class SubjectMixin:
         mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
         previous_offset = self._end_of_last_statement()
         relative = self.tokens[first].lower in RELATIVE_DETERMINERS
-        if self.tokens[last].lower.endswith(SOURCE_NOUNS + SPEECH_NOUNS) and (self.tokens[first].pos in ("PPOSAT", "PRELAT") or relative) and first < last:
+        # `seiner Meinung nach`, but not `Seine Zuversicht`: a matter, not something said
+        said = self.tokens[last].lower.endswith(SOURCE_NOUNS + SPEECH_NOUNS) and self.resolver.can_speak(last, last, holder=False)
+        if said and (self.tokens[first].pos in ("PPOSAT", "PRELAT") or relative) and first < last:
             # "seiner Meinung nach", "nach dessen Angaben": whom the possessive refers to
             if relative:
                 return self.resolver.relative_antecedent(self.tokens[first], self.previous, previous_offset), mention

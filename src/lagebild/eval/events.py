@@ -36,6 +36,7 @@ from lagebild.eval.report import (
     shorten,
     table,
 )
+from lagebild.lang.de.function_words import ARTICLES
 
 ALIASES = {
     "europäische union": "eu",
@@ -51,7 +52,6 @@ ALIASES = {
     "großbritannien": "großbritannien",
     "eu": "eu",
 }
-ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 PREPOSITIONS = {"von", "vom", "zu", "zum", "zur", "in", "im", "an", "am", "auf", "für", "mit", "bei", "beim", "aus", "nach", "über", "unter", "gegen"}
 TITLES = {
     "herr", "frau", "dr.", "prof.", "präsident", "präsidentin", "kanzler", "kanzlerin", "bundeskanzler", "bundeskanzlerin",

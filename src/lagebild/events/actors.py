@@ -16,8 +16,7 @@ from lagebild.events.model import Actor
 from lagebild.kb import KnowledgeBase, Organisation, Person
 from lagebild.kb.model import fold
 from lagebild.lang import read_rows
-
-ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen"}
+from lagebild.lang.de.function_words import ARTICLES
 
 
 @lru_cache(maxsize=2)

@@ -19,11 +19,11 @@ from lagebild.events.clauses import (
 from lagebild.events.model import Actor
 from lagebild.events.triggers import Candidate
 from lagebild.kb import Place
+from lagebild.lang.de.function_words import DEFINITE_ARTICLES
 
 ACTOR_LABELS = ("PER", "ORG", "GPE")
 ANSWERED = {"ACCUSE", "REQUEST", "THREATEN"}  # what a rejection replies to
 CIRCUMSTANCE_PREPOSITIONS = {"seit", "nach", "vor", "während", "in", "im", "bis", "ab", "unter"}
-DEFINITE_ARTICLES = {"der", "des", "dem", "den", "die"}
 STATE_BODIES = {"military", "government", "ministry"}
 
 

@@ -20,12 +20,12 @@ from itertools import accumulate
 
 from lagebild.document import Document, Span
 from lagebild.kb import Entry, KnowledgeBase, Person, load_kb
+from lagebild.lang.de.function_words import ARTICLES
 from lagebild.layers.coref import ClusterIndex
 
 _NO_MENTION = object()
 _POSSESSIVES = frozenset(p + e for p in ("sein", "ihr") for e in ("", "e", "en", "em", "er", "es"))  # `seine Partei` names no speaker
 _MENTION_REACH = 3  # sentences back in which a speaker named by name only is looked for
-_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"})
 
 
 class SpeakerLinker:
@@ -185,7 +185,7 @@ def _speaker_cluster(index: ClusterIndex, statement):
 def _without_article(text: str) -> str:
     """`die CSU` → `CSU`: the words an entity mention of the phrase would have."""
     words = text.split()
-    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in _ARTICLES else text
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ARTICLES else text
 
 
 class _Messages:

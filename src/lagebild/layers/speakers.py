@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from lagebild.document import Document, Token
 from lagebild.lang import read_rows, speech_lexicon
+from lagebild.lang.de.function_words import ARTICLES
 from lagebild.layers.phrases import (
     DEMONSTRATIVES,
     PRONOUNS,
@@ -25,7 +26,6 @@ PRONOUN_EXCLUDES_GENDER = {"er": "f", "sie": "m", "seiner": "f", "seinen": "f", 
 RELATIVE_EXCLUDES = {"dessen": {"die", "eine", "einer", "diese"}, "deren": {"des", "dem", "das", "ein", "eines", "einem", "dieses"}}
 RELATIVE_EXCLUDES_GENDER = {"dessen": "f", "deren": "m"}
 NOT_PERSON_LABELS = {"LOC", "GPE", "ORG"}  # entity labels of names that speak as no person
-DETERMINER_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 
 
 QUOTATION_MARKS = ALL_MARKS | {"'"}  # tokenised text writes single quotation marks as apostrophes
@@ -197,7 +197,7 @@ class SpeakerResolver:
 
     def _is_name_token(self, t: Token) -> bool:
         """A token of a name; titles the tagger calls names (`General`, `Präsident`) are not."""
-        return is_name(t) and t.text[:1].isupper() and t.lower not in DETERMINER_WORDS and not t.lower.endswith(self._role_suffixes)
+        return is_name(t) and t.text[:1].isupper() and t.lower not in ARTICLES and not t.lower.endswith(self._role_suffixes)
 
     def is_first_name_read_as_imperative(self, i: int) -> bool:
         """`Henk Jaap Meijer, Laborleiter …`: news sentences do not start with an imperative; a

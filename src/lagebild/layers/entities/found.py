@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from lagebild.document import Document, Token
 from lagebild.kb import Country, Entry, Person
+from lagebild.lang.de.function_words import DEFINITE_ARTICLES
 from lagebild.layers.entities.lexicon import Lexicon, english_word_tags
 from lagebild.layers.entities.model import (
-    _ARTICLES,
     _ROMAN,
     LABELS,
     _Phrase,
@@ -72,7 +72,7 @@ def _country_of(entry: Entry) -> str | None:
 
 def _role_text(tokens: list[Token]) -> str:
     """The title as a role: one noun in its base form (`Präsidenten` → `Präsident`), a phrase as written."""
-    tokens = [t for t in tokens if t.lower not in _ARTICLES] or tokens
+    tokens = [t for t in tokens if t.lower not in DEFINITE_ARTICLES] or tokens
     if len(tokens) == 1:
         t = tokens[0]
         return t.lemma if t.pos.startswith("NN") and t.lemma and t.text.startswith(t.lemma) else t.text

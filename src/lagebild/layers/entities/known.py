@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lagebild.document import Token
 from lagebild.kb import Country, Entry, Organisation, Person, Place
+from lagebild.lang.de.function_words import DEFINITE_ARTICLES
 from lagebild.layers.entities.found import (
     _country_of,
     _Found,
@@ -15,7 +16,6 @@ from lagebild.layers.entities.found import (
 )
 from lagebild.layers.entities.lexicon import _fold
 from lagebild.layers.entities.model import (
-    _ARTICLES,
     _CLOSED_CLASSES,
     _COMMON_WORD_KINDS,
     _QUOTE_MARKS,
@@ -136,7 +136,7 @@ class _KnownNames(_State):
             return False  # a country adjective names an actor only with its noun (step 3)
         if phrase.lower:
             return True
-        if phrase.words[0] in _ARTICLES and len(phrase.words) == 2 and not self._article_name(i, sent_first):
+        if phrase.words[0] in DEFINITE_ARTICLES and len(phrase.words) == 2 and not self._article_name(i, sent_first):
             return False  # `Die Welt ist groß` is no newspaper
         if not first.text[:1].isupper():
             return False
@@ -173,7 +173,7 @@ class _KnownNames(_State):
     def _kb_found(self, entry: Entry, via: str, first: int, last: int) -> _Found | None:
         article = self.tokens[first]
         capital_article = article.text[:1].isupper() and (first > self.doc.sentences[article.sent].first_token or entry.kind == "media")
-        if last > first and article.lower in _ARTICLES and not capital_article:
+        if last > first and article.lower in DEFINITE_ARTICLES and not capital_article:
             first += 1  # `den Niederlanden`: the article is no part of the name (but `Der Spiegel` is)
         if last > first and self._descriptor(first, last, entry):
             first += 1  # `Nachrichtenagentur AFP`: the kind of thing is no part of the name

@@ -13,7 +13,6 @@ LABELS = ("PER", "ORG", "LOC", "GPE", "MISC")
 NAME_VIAS = frozenset({"name", "alias", "abbr", "surname", "form", "metonym", "place", "pattern"})
 GOVERNMENT = "Regierung"
 _MAX_PHRASE = 8
-_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
 _CLOSED_CLASSES = ("APPR", "ART", "KO", "PPER", "PPOS", "PD", "PI", "PW", "PR", "ADV", "V", "PTK", "CARD")
 _COMMON_WORD_KINDS = frozenset({"media", "company", "sport"})  # names such as `Welt`, `Allianz`, `Union`
 _SINGULAR_ARTICLES = frozenset({"der", "dem", "des", "ein", "einem", "eines", "einer"})

@@ -7,6 +7,7 @@ import re
 
 from lagebild.document import Token
 from lagebild.kb import Country, Place
+from lagebild.lang.de.function_words import DEFINITE_ARTICLES
 from lagebild.layers.entities.found import (
     _Found,
     _label,
@@ -15,7 +16,6 @@ from lagebild.layers.entities.found import (
 )
 from lagebild.layers.entities.model import (
     _ACRONYM,
-    _ARTICLES,
     _COORDINATED_LABEL,
     _GENERIC_ORG_NOUNS,
     _NAME_CONNECTORS,
@@ -67,7 +67,7 @@ class _Patterns(_State):
             return _Found(i, j, "ORG", "pattern")  # die Hilfsorganisation „Ärzte ohne Grenzen“
         if not all(t.text[:1].isupper() and _wordlike(t.text) or t.lower in _NAME_CONNECTORS or t.text == "&" for t in words):
             return None
-        if not words[-1].text[:1].isupper() or words[0].lower in _ARTICLES:
+        if not words[-1].text[:1].isupper() or words[0].lower in DEFINITE_ARTICLES:
             return None
         opener = self._kb_phrase(i, j, sent_first)
         opens_with_org = opener is not None and opener.label == "ORG" and opener.first == i and opener.last < j

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from lagebild.document import Span
+from lagebild.lang.de.function_words import DEFINITE_ARTICLES
 from lagebild.layers.mood import subjunctive_mood
 from lagebild.layers.phrases import (
     is_punct,
@@ -13,7 +14,6 @@ from lagebild.layers.phrases import (
 )
 from lagebild.layers.statements.model import (
     CONJUNCTION_PREPOSITIONS,
-    DEFINITE_ARTICLES,
     DOCUMENT_NOUNS,
     KONJ2_WINDOW,
     NAMING_VERBS,

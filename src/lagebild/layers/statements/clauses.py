@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from lagebild.document import Token
+from lagebild.lang.de.function_words import RELATIVE_PRONOUNS
 from lagebild.layers.mood import has_reported_subjunctive, subjunctive_mood
 from lagebild.layers.phrases import (
     is_punct,
@@ -18,7 +19,6 @@ from lagebild.layers.units import BOUNDARY, END, QUOTE_MARKS, Unit, inside_quote
 from lagebild.nlp.quotes import Quote
 
 PRETERITE_AUXILIARIES = {"war", "waren", "wurde", "wurden", "hatte", "hatten"}
-RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "denen", "deren", "dessen", "welcher", "welche", "welches", "welchen", "welchem"}
 
 
 class ClauseMixin:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from lagebild.lang import CueEntry
+from lagebild.lang.de.function_words import DEFINITE_ARTICLES
 from lagebild.layers.statements.model import (
     ATTITUDES,
-    DEFINITE_ARTICLES,
     OBJECT_ACTS,
     Cue,
 )

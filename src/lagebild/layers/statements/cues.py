@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lagebild.lang import speech_lexicon
+from lagebild.lang.de.function_words import DEFINITE_ARTICLES
 from lagebild.layers.mood import subjunctive_mood
 from lagebild.layers.phrases import (
     PRONOUNS,
@@ -11,7 +12,6 @@ from lagebild.layers.phrases import (
     phrase_after,
 )
 from lagebild.layers.statements.model import (
-    DEFINITE_ARTICLES,
     DOCUMENT_NOUNS,
     EVENT_LIKE_SOURCES,
     IMPERSONAL_SOURCES,

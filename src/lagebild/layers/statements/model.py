@@ -21,7 +21,6 @@ OBJECT_ACTS = {"mention", "judge", "estimate", "advocate"}  # acts told by a pre
 REPORTED_ACTS = {"accuse", "demand", "warn", "write"} | OBJECT_ACTS  # acts whose noun object carries what was said: `forderte den Rücktritt`
 ATTITUDES = {"opinion", "judge", "estimate"}  # views held rather than said: impersonal ones (`es wird erwartet`) are nobody's
 EVENT_LIKE_SOURCES = ("bericht", "hinweis")  # "nach dem Bericht": "after" unless a holder follows
-DEFINITE_ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 # determiners that mark a noun phrase as accusative (or dative plural): never the subject that speaks
 ACCUSATIVE_DETERMINERS = {"den", "einen", "keinen", "seinen", "ihren", "meinen", "unseren", "diesen", "jenen"}
 # words that open the holder of a source noun: `Angaben der Polizei`, `eines Sprechers`, `von X`

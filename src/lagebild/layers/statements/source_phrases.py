@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from lagebild.document import Span
+from lagebild.lang.de.function_words import DEFINITE_ARTICLES
 from lagebild.layers.mood import subjunctive_mood
 from lagebild.layers.phrases import (
     is_name,
@@ -14,7 +15,6 @@ from lagebild.layers.phrases import (
 )
 from lagebild.layers.statements.cues import CITED_NOUNS
 from lagebild.layers.statements.model import (
-    DEFINITE_ARTICLES,
     DOCUMENT_NOUNS,
     HOLDER_STARTS,
     SOURCE_NOUNS,

@@ -179,3 +179,17 @@ def test_the_article_of_an_object_is_no_verb_particle(all_statements):
     assert st["cue"]["text"] == "fordert"
     st = only(all_statements("Der Verband fordert die ausstehenden Löhne ein."))
     assert [part["text"] for part in st["cue"]["parts"]] == ["fordert", "ein"]
+
+
+def test_bekannt_with_werden_is_known_not_a_confession(all_statements):
+    """The tagger may read `bekannt` as the participle of `bekennen`; with `werden` it is `known`."""
+    st = only(all_statements("Wie am Abend bekannt wurde, soll der Minister zurücktreten."))
+    assert st["kind"] == "reported" and st["speaker"]["name"] is None
+    assert st["message"]["text"] == "soll der Minister zurücktreten"
+    st = only(all_statements("Die Gruppe bekannte, dass sie den Anschlag verübt habe."))
+    assert st["cue"]["text"] == "bekannte" and st["speaker"]["name"] == "Die Gruppe"
+
+
+def test_fronted_nach_with_a_paper_cites_it(statements):
+    st = only(statements("Nach einem Positionspapier der Union soll die Steuer sinken."))
+    assert mention(st) == "einem Positionspapier der Union"

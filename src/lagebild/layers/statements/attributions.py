@@ -24,11 +24,13 @@ from lagebild.layers.statements.model import (
     Cue,
     Statement,
 )
-from lagebild.layers.units import Unit, inside_quote
+from lagebild.layers.units import QUOTE_MARKS, Unit, inside_quote
 
 ASSERTIONS = {"say", "report", "announce"}  # classes whose denial (`wollte nicht bestätigen, dass`) says nothing
 NOBODY = {"niemand", "keiner", "keine", "nichts"}  # a subject that names nobody holds no view
 NOMINATIVE_ARTICLES = {"der", "ein", "kein"}  # only nominative before a masculine noun (`der` also genitive, dative feminine)
+ORIGIN_VERBS = {"hervorgehen", "verlauten"}  # what comes out of a source: `wie aus dem Bericht hervorgeht`
+CONTRASTIVE_ADVERBS = {"aber", "jedoch", "allerdings", "zugleich", "gleichzeitig", "dennoch", "trotzdem"}  # `…, mahnte aber …`
 
 
 class AttributionMixin:
@@ -152,8 +154,8 @@ class AttributionMixin:
             if self.tokens[i].lemma.lower() in NAMING_VERBS:
                 return []  # "der Fahrplanwechsel, wie ihn die Eisenbahner nennen": naming, not speech
             np = self._impersonal_source_of(i, left, fin, right) or phrase_after(self.tokens, left + 2, right)
-            return self._around(unit, cue, np, left, right)
-        if self._is_inverted(unit, i):
+            return self._around(unit, cue, np or self._origin_phrase(cue, left, fin), left, right)
+        if self._is_inverted(unit, i) and not self._coordinated_by_adverb(unit, left, fin):
             np = self._impersonal_speaker(i, right) or self._unnamed(i, right) if self.tokens[i].lemma.lower() == "heißen" else phrase_after(self.tokens, fin + 1, right)
             if self.tokens[i].lemma.lower() == "zitieren":
                 np = self._inverted_quoted(fin, i, right)
@@ -182,6 +184,8 @@ class AttributionMixin:
             return self._from_fronted_adverbial(unit, cue, left, fin, right)
         if self._reported_cue(fin, left, right):
             return []
+        if self._coordinated_cue_after(unit, cue, fin, right):
+            return []  # "bekräftigte sein Festhalten und bekannte, er würde …": the nearer verb introduces it
         relative_quote = self._relative_before_quotation(unit, left, fin, right)
         if relative_quote is not None:  # "die Demonstranten, die riefen: „…“"
             return self._make(unit, self._region_after(unit, right), cue, relative_quote, right)
@@ -189,7 +193,7 @@ class AttributionMixin:
             if self._opens_adverbial_act(left + 1, cue):  # "Nachdem Behörden vor dem Verzehr gewarnt hatten, …"
                 return self._reported(unit, cue, phrase_after(self.tokens, left + 2, fin), left, right)
             return []
-        after_comma = fin == left + 1 and left >= unit.first and self.tokens[left].text == ","
+        after_comma = (fin == left + 1 or self._elliptic_participle(fin, left)) and left >= unit.first and self.tokens[left].text == ","
         if after_comma and (self._follows_main_clause(unit, left) or self._follows_apposition(unit, left)):
             np = self._unit_subject(unit)  # coordinated clause, or "X, Experte der Y, kritisierte": the first subject
         elif after_comma and self._follows_relative_clause(unit, left):
@@ -199,7 +203,7 @@ class AttributionMixin:
         elif any(self.tokens[j].text == "Rede" for j in cue.tokens):  # "In der Meldung war von 20 Toten die Rede"
             np = self._document_in_clause(left, right) or UNSAID
         else:
-            np = self._subject(left + 1, fin, right) or self._coordinated_subject(left, fin)
+            np = self._subject(left + 1, fin, right) or self._coordinated_subject(left, fin) or self._origin_phrase(cue, left, right)
         if np and np != UNSAID and self.tokens[np[0]].lower in NOBODY:
             return []  # "Niemand erwartet, dass …": no view held by anyone
         if self._unasserted(unit, cue, fin, left, right, np):
@@ -366,6 +370,27 @@ class AttributionMixin:
         adverbial = opener.pos == "KOUS" or opener.lower in CONJUNCTION_PREPOSITIONS
         return adverbial and opener.lower not in self.lex.word_class("complementizer") and bool(self._cue_classes(cue) & REPORTED_ACTS)
 
+    def _coordinated_by_adverb(self, unit: Unit, comma: int, fin: int) -> bool:
+        """`Der Verband begrüßte den Plan, mahnte aber mehr Geld an`: a verb with `aber`,
+        `jedoch` … right after a told main clause shares its subject; it attributes nothing."""
+        if fin + 2 >= unit.last or self.tokens[fin + 1].lower not in CONTRASTIVE_ADVERBS:
+            return False
+        after = self.tokens[fin + 2]
+        if after.lower in NOMINATIVE_ARTICLES or after.pos.startswith(("PPER", "NE")):
+            return False  # "…, meinte jedoch der Minister": the subject follows, an attribution
+        before = range(unit.first, comma)
+        if any(self.tokens[j].text in QUOTE_MARKS for j in before):
+            return False
+        return not any(self.tokens[j].pos.endswith("(FIN)") and subjunctive_mood(self.tokens[j], self.lex) for j in before)
+
+    def _elliptic_participle(self, fin: int, comma: int) -> bool:
+        """`hatte die Tat gestanden, aber bestritten, …`: a participle after a conjunction, its
+        auxiliary and subject left out, shares them with the clause before."""
+        if fin != comma + 2 or not (self.tokens[comma + 1].pos == "KON" or self.tokens[comma + 1].lower in CONTRASTIVE_ADVERBS):
+            return False
+        after_participle = self.tokens[comma - 1].pos.endswith("(PP)")  # "eingeräumt, aber betont": the tagger may read `betont` as finite
+        return self.tokens[fin].pos == "VV(PP)" or after_participle and self.tokens[fin].pos == "VV(FIN)"
+
     def _points_back(self, unit: Unit, left: int, fin: int) -> bool:
         """`…, das teilte das Institut mit`, `– das zumindest meint X`: a main clause whose `das`
         stands for the clause before it."""
@@ -453,6 +478,15 @@ class AttributionMixin:
         while end < unit.last and not (self.tokens[end].text == "," and end + 1 < unit.last and self.tokens[end + 1].pos.endswith("(FIN)")):
             end += 1
         return self._make(unit, (self.tokens[right + 1].start, self.tokens[end - 1].end), cue, np, right)
+
+    def _origin_phrase(self, cue: Cue, left: int, end: int) -> tuple[int, int] | None:
+        """`wie aus dem Bericht hervorgeht`, `Aus Regierungskreisen verlautete, …`: a verb of
+        coming out without a subject of its own speaks through its `aus` phrase."""
+        particles = "".join(self.tokens[j].lower for j in cue.tokens if self.tokens[j].pos == "PTKVZ")
+        if particles + self.tokens[cue.anchor].lemma.lower() not in ORIGIN_VERBS:
+            return None
+        source = next((j for j in range(left + 1, end) if self.tokens[j].lower == "aus"), None)
+        return noun_phrase_at(self.tokens, source + 1, end) if source is not None else None
 
     def _impersonal_source_of(self, i: int, left: int, fin: int, right: int):
         """`so heißt es in einer Erklärung`, `wie es auf einer Pressekonferenz hieß`: with `es
@@ -543,7 +577,23 @@ class AttributionMixin:
             t = self.tokens[other.anchor]
             if other.anchor != cue.anchor and region[0] <= t.start < region[1] and other.kind == "verb" and self._is_inverted(unit, other.anchor):
                 return True
+            if other.kind == "verb" and self._opens_region(other.anchor, region) and self._elliptic_participle(other.anchor, other.anchor - 2):
+                return True  # "hat den Fehler eingeräumt, aber betont, dass …": the message is the participle's
         return False
+
+    def _coordinated_cue_after(self, unit: Unit, cue: Cue, fin: int, right: int) -> bool:
+        """Another cue verb after `und`/`oder` later in the clause: the message after the clause
+        belongs to that verb, not to this one."""
+        if right >= unit.last or self.tokens[right].text not in (",", ":"):
+            return False
+        later = [other.anchor for other in self._cues(unit) if other.kind == "verb" and fin < other.anchor < right]
+        return any(self.tokens[j - 1].lower in ("und", "oder") and self.tokens[j].pos.endswith("(FIN)") for j in later)
+
+    def _opens_region(self, verb: int, region: tuple[int, int]) -> bool:
+        """The verb stands first in the region, or after a conjunction there (`jedoch betont, …`)."""
+        first = self.tokens[verb - 1] if verb > 0 else None
+        after_conjunction = first is not None and first.start == region[0] and (first.pos == "KON" or first.lower in CONTRASTIVE_ADVERBS)
+        return self.tokens[verb].start == region[0] or after_conjunction
 
     def _around(self, unit: Unit, cue: Cue, np, left: int, right: int) -> list[Statement]:
         """`…, wie X sagte, …`: the message is the unit without the `wie` clause."""

@@ -67,6 +67,8 @@ class CueMixin:
                 cues.append(Cue([i, noun], "prep", i))  # "Nach einem EU-Dokument leben sie in Armut"
             elif t.lower in ("aus",) and i + 2 < unit.last and self.tokens[i + 2].lower == "sicht":
                 cues.append(Cue([i, i + 2], "prep", i))
+            elif t.lower == "aus" and self._held_view_after(unit, i):
+                cues.append(Cue([i, i + 1], "prep", i))  # "Aus Sicht des Verbands ist …"
             elif t.lower == "so" and i > unit.first and self.tokens[i - 1].text in (",", "“", "\"", "”", "«", "»") and i + 1 < unit.last and not self._so_gives_example(i):
                 if self.tokens[i + 1].pos.startswith("V") and self.tokens[i + 1].lemma.lower() in self.lex.cues:
                     cues.append(Cue([i, i + 1], "so", i))  # "…“, so sagt Aiwanger, „…“"
@@ -150,13 +152,21 @@ class CueMixin:
         if j < unit.last and self.tokens[j].lower in ("der", "des", "von", "vom"):
             holder = noun_phrase_at(self.tokens, j + (self.tokens[j].lower in ("von", "vom")), unit.last)
             j = holder[1] + 1 if holder else j
-        if j + 2 >= unit.last or self.tokens[j].text != "," or inside_quote(self.tokens[j].start, unit.quotes) is not None:
+        if j + 2 >= unit.last or inside_quote(self.tokens[j].start, unit.quotes) is not None:
+            return None
+        if self.tokens[j].text == ":" and self._heads_the_unit(unit, i):
+            return j if self._reported_subjunctive(self.tokens[j + 1 : unit.last], konj2=True) else None  # "Der Vorwurf: Er habe …"
+        if self.tokens[j].text != ",":
             return None
         end = self._clause_end_over_quotes(unit, j + 1)
         clause = self.tokens[j + 1 : end]
         if clause[0].lower in ("dass", "daß") or any(t.pos == "PTKZU" or t.pos == "VV(IZU)" for t in clause):
             return j
         return j if self._reported_subjunctive(clause, konj2=False) else None
+
+    def _heads_the_unit(self, unit: Unit, i: int) -> bool:
+        """The noun stands first in the unit, after its determiners and adjectives only."""
+        return all(self.tokens[k].pos.startswith(("ART", "PPOSAT", "ADJA", "PDAT")) for k in range(unit.first, i))
 
     def _verb_cue(self, unit: Unit, i: int) -> Cue | None:
         t = self.tokens[i]
@@ -249,6 +259,12 @@ class CueMixin:
         if not t.pos.startswith(("APPR", "PTKVZ", "ADV")) or t.text[:1].isupper():
             return True  # fixed complements: "sich", "Ansicht", "damit"
         return t.pos == "PTKVZ" or j == right - 1
+
+    def _held_view_after(self, unit: Unit, i: int) -> bool:
+        """`aus Sicht des Verbands`, `aus Sicht von Experten`: a view without article, its holder after it."""
+        if i + 3 >= unit.last or self.tokens[i + 1].lower != "sicht":
+            return False
+        return self.tokens[i + 2].lower in ("des", "der", "von", "vom")
 
     def _is_source_postposition(self, unit: Unit, i: int) -> bool:
         """`Medienberichten nach`, `Seiner Meinung nach`, `Angaben der Polizei nach`."""

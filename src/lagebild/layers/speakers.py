@@ -81,6 +81,29 @@ def _names_a_speaker(noun: str) -> bool | None:
     return None
 
 
+def _names_a_body(noun: str) -> bool:
+    """`die Opposition`, `die Gewerkschaft`, `die Führung`: a speaking noun with the ending of an
+    abstract noun names a group or body, never one person that a name or `er` could refer to."""
+    singular = _singular(noun)
+    return singular.endswith(speaker_nouns()["abstract_suffix"]) and _names_a_speaker(noun) is True
+
+
+# feminine nouns of persons ending like a masculine plural: `die Mutter` is one person
+FEMININE_ER_NOUNS = ("mutter", "tochter", "schwester")
+PLURAL_PERSON_ENDINGS = ("er", "or", "en")  # `die Forscher`, `die Autoren`, `die Grünen`
+
+
+def _plural_description(article: Token, head: Token) -> bool:
+    """`die Wissenschaftler`, `die Ermittler`: `die` before a noun of persons in `-er`, `-or`,
+    `-en` is a plural (feminine singulars end in `-in`), which no single name or `er` refers to;
+    so is `die` before a noun the tagger lemmatises to another form (`die Verbände`: `Verband`)."""
+    word = head.lower
+    if article.lower != "die" or head.pos != "NN":
+        return False
+    inflected = bool(head.lemma) and head.lemma.lower() != word
+    return inflected or word.endswith(PLURAL_PERSON_ENDINGS) and not word.endswith(FEMININE_ER_NOUNS)
+
+
 @dataclass(frozen=True)
 class Speaker:
     name: str | None
@@ -111,6 +134,7 @@ class SpeakerResolver:
         self.runs = self._name_runs()
         self.run_ends = [self.tokens[last].end for _, last in self.runs]
         self.in_runs = {i for first, last in self.runs for i in range(first, last + 1)}
+        self._run_end = {i: last for first, last in self.runs for i in range(first, last + 1)}
         quotes = [q for q in doc.layers.get("quotes", []) if not q.single]
         self.quote_opens = [q.open for q in quotes]
         self.quote_ends = [q.outer_end for q in quotes]
@@ -176,12 +200,25 @@ class SpeakerResolver:
         Jens Stoltenberg | Russland und Belarus … gewarnt` (an object after the subject)."""
         seen_person = False
         for k in range(first, last + 1):
+            if k > first and k - 1 in self.in_runs and self._addressee_starts(k, last):
+                return k - 1  # `sagte Julia Brenner | der „Bild“`, `sagte Kern | dem Sender`
             label = self._entity_labels.get(k)
             if label == "PER":
                 seen_person = True
             elif label is not None and seen_person and self.tokens[k - 1].text != ",":
                 return k - 1
         return last
+
+    def name_run_end(self, last: int) -> int:
+        """Where the name that token `last` lies in ends, over its particles (`von der Leyen`)."""
+        return self._run_end.get(last, last)
+
+    def _addressee_starts(self, k: int, last: int) -> bool:
+        """An article right after a name opens the dative of whom it was told: `dem`, `den`, or
+        `der` before a quoted title; `der` before a noun may be a genitive (`Max Kern der Polizei`)."""
+        word = self.tokens[k].lower
+        quoted = k < last and self.tokens[k + 1].text in QUOTATION_MARKS
+        return word in ("dem", "den") or word == "der" and quoted
 
     def _particle_end(self, i: int) -> int | None:
         """The last token of a nobiliary particle with the name part after it (`von der Leyen`)."""
@@ -214,11 +251,21 @@ class SpeakerResolver:
     def _is_unknown_capitalised(self, t: Token) -> bool:
         """`Jinping` in `Xi Jinping` (a word HanTa does not know), `Klee` in `Paul Klee` (a noun
         right after a name): surnames that the tagger calls nouns."""
+        if self._surname_read_as_verb(t):
+            return True
         if not (t.text[:1].isupper() and t.pos.startswith(("NN", "ADJ")) and t.text.replace("-", "").isalpha()):
             return False
         if not is_known_word(t.text):
             return True
         return t.i > 0 and is_name(self.tokens[t.i - 1]) and not t.lower.endswith(self._role_suffixes) and not self._owned_source(t)
+
+    def _surname_read_as_verb(self, t: Token) -> bool:
+        """`Joachim Wanke`: inside a sentence German capitalises no verb, so a capitalised word the
+        tagger calls a verb right after a first name is the surname."""
+        if not (t.pos.startswith("V") and t.text[:1].isupper() and t.text.isalpha() and t.i > 0):
+            return False
+        before = self.tokens[t.i - 1]
+        return before.sent == t.sent and before.pos == "NE" and (t.i < 2 or self.tokens[t.i - 2].sent == t.sent)
 
     def _owned_source(self, t: Token) -> bool:
         """`Lehmanns Angaben`, `Grupps Meinung`: a source noun after a name in the genitive is
@@ -337,11 +384,14 @@ class SpeakerResolver:
                 return self.full_name(last)
         return None
 
-    def person_after(self, offset: int) -> str | None:
+    def person_after(self, offset: int, role: Token | None = None) -> str | None:
+        """The first person named after `offset`; with a `role`, not one the text gives another role."""
         for index in range(bisect_right(self.run_ends, offset), len(self.runs)):
             first, last = self.runs[index]
             if self.tokens[first].start >= offset and self.is_person_run(first, last) and not self._quoted(first):
-                return self.full_name(last)
+                name = self.full_name(last)
+                if role is None or not self._titled_otherwise(name, role):
+                    return name
         return None
 
     def _quoted(self, token: int) -> bool:
@@ -384,19 +434,28 @@ class SpeakerResolver:
         bare_role = len(tokens) == 1 and tokens[0].pos == "NN" and tokens[0].lower.endswith(self._role_suffixes)
         definite = tokens[0].lower in ("der", "die", "dem", "des") or bare_role  # headlines: "Bahn-Chef warnt …"
         quoted_name = any(t.pos == "$(" for t in tokens)  # die „Anti-Defamation-League“: a name, no role
-        if head is not None and definite and not quoted_name and not self._is_institution(head.text):
+        category = self._head_noun(first, last)  # `Die Vereinigung | Cockpit`: the noun before the name it has
+        collective = head is not None and (_names_a_body(head.lower) or _plural_description(tokens[0], head) or category is not None and _names_a_body(category.lower))
+        if head is not None and definite and not quoted_name and not self._is_institution(head.text) and not collective:
             titled = self._titled_person(head)
             if titled:
                 return Speaker(titled, True)
-            name = self.person_before(tokens[0].start, after=previous_offset)
+            if self._other_referent(head, previous):
+                return Speaker(self._description(tokens), True)
+            not_gender = _opposite(_description_gender(tokens[0], head))
+            name = self.person_before(tokens[0].start, after=previous_offset, not_gender=not_gender)
             if name:
                 return Speaker(name, True)
-            if previous and previous.person:
+            if previous and previous.person and (not_gender is None or self._name_genders.get(previous.name) != not_gender):
                 return previous
-            name = self.person_after(tokens[-1].end) if cataphora else None
+            name = self.person_before(tokens[0].start, not_gender=not_gender) if not_gender else None
+            if name:
+                return Speaker(name, True)
+            # `sagte der Trainer. … Stürmer Kevin Lang`: a person with another role is another person
+            name = self.person_after(tokens[-1].end, role=head) if cataphora else None
             if name and self.person_before(tokens[0].start) is None:
                 return Speaker(name, True)
-        return Speaker(self._description(tokens), head is not None and not self._is_institution(head.text))
+        return Speaker(self._description(tokens), head is not None and not self._is_institution(head.text) and not collective)
 
     def _names_of_head(self, first: int, last: int) -> list[int]:
         """Name tokens that name the phrase's referent: not those inside an attribute
@@ -428,6 +487,8 @@ class SpeakerResolver:
             return Speaker(name, True)
         if previous and previous.person and (not_gender is None or self._name_genders.get(previous.name) != not_gender):
             return previous
+        if previous and previous.name and token.lower == "sie":
+            return previous  # `sie` also stands for a group or a feminine body: `Die Bank erklärte, sie …`
         # no person named yet: news leads often name the speaker only later
         name = self.person_before(token.start, not_gender=not_gender) or self.person_after(token.end)
         return Speaker(name or token.text, name is not None)
@@ -511,6 +572,7 @@ class SpeakerResolver:
 
     @staticmethod
     def _head(tokens: list[Token]) -> Token | None:
+        tokens = _before_prepositional_attribute(tokens)
         nouns = [t for t in tokens if t.pos in ("NN", "NE") or is_nounlike(t) or (t.text[:1].isupper() and t.pos.startswith("ADJ"))]
         if not nouns:
             return None
@@ -519,6 +581,31 @@ class SpeakerResolver:
             if t.i + 1 < len(tokens) + tokens[0].i and t.i + 1 <= tokens[-1].i and tokens[t.i + 1 - tokens[0].i].lower in ("des", "der"):
                 return t
         return nouns[-1]
+
+    def _other_referent(self, head: Token, previous: Speaker | None) -> bool:
+        """`Sein Anwalt erklärte … Der Steuerberater sagte`: after an unnamed speaker, a description
+        whose noun the text used before for someone else (`seinen Steuerberater`) takes up that one."""
+        if previous is None or not head.text[:1].isupper() or head.pos != "NN":
+            return False
+        noun = (head.lemma or head.text).lower()
+        if previous.name and noun in previous.name.lower():
+            return False
+        if previous.name and _base(previous.name.split()[-1]) in self.fullest:
+            return False  # a named speaker may well be called so: `Der Text lautete` after `Max Kern ließ …`
+        return any(t.pos == "NN" and (t.lemma or t.text).lower() == noun and t.i - 1 not in self.in_runs and t.i + 1 not in self.in_runs for t in self.tokens[: head.i])
+
+    def _titled_otherwise(self, name: str, head: Token) -> bool:
+        """Whether the text gives the named person a role noun right before the name that is not
+        the description's (`Stürmer Kevin Lang` is not `der Trainer`)."""
+        role = head.text.lower().split("-")[-1]
+        for first, last in self.runs:
+            before = self.tokens[first - 1] if first > 0 else None
+            if before is None or before.pos != "NN" or not before.text[:1].isupper() or self.full_name(last) != name:
+                continue
+            title = before.text.lower()
+            if not (title.endswith(role) or role.endswith(title.split("-")[-1]) or _shared_start(title.split("-")[-1], role) >= MIN_SHARED_ROLE):
+                return True
+        return False
 
     def _titled_person(self, head: Token) -> str | None:
         """A name that the text introduced with this role: `der Außenminister` ← `Außenminister Wadephul`."""
@@ -530,6 +617,40 @@ class SpeakerResolver:
             if title.endswith(role) or role.endswith(title.split("-")[-1]):
                 return self.full_name(last)
         return None
+
+
+def _before_prepositional_attribute(tokens: list[Token]) -> list[Token]:
+    """`Die Regierung | in Khartum`: the head noun comes before a prepositional attribute."""
+    seen_noun = False
+    for k, t in enumerate(tokens):
+        if seen_noun and t.pos.startswith("APPR"):
+            return tokens[:k]
+        seen_noun = seen_noun or t.pos in ("NN", "NE")
+    return tokens
+
+
+MIN_SHARED_ROLE = 4  # `Bahn-Personalchef` and `Personalvorstand` name one post
+
+
+def _shared_start(a: str, b: str) -> int:
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def _description_gender(article: Token, head: Token) -> str | None:
+    """`der FDP-Politiker`, `der 45-Jährige`: masculine; `die Ministerin`, `die 34-Jährige`, `die
+    Angeklagte`: feminine. A subject's `der` is nominative masculine; `die` before another noun
+    may be a plural."""
+    adjective_noun = head.lower.endswith(("ige", "te", "de")) or head.pos.startswith("ADJ") and head.lower.endswith("e")
+    feminine_noun = head.lower.endswith("in") or article.lower == "die" and adjective_noun
+    if article.lower == "der" and not feminine_noun:
+        return "m"
+    if article.lower == "die" and feminine_noun:
+        return "f"
+    return None
+
+
+def _opposite(gender: str | None) -> str | None:
+    return {"m": "f", "f": "m"}.get(gender or "")
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,7 @@ class ContinuationMixin:
         np = self._unit_subject(unit)
         if np is None or self.tokens[np[0]].pos.startswith(("PPER", "PDS", "APPR")) or has_reported_subjunctive(unit.tokens(self.doc), self.lex, konj2=False):
             return
+        self.narrated_subject_unit = n
         organisation = self._names_an_organisation(*np)
         if self.previous is None or not (organisation or self._names_a_person(*np) or self._person_in_apposition(*np)):
             return
@@ -90,7 +91,7 @@ class ContinuationMixin:
             return [Statement("direct", Span.of(self.text, s, e), None, self.previous, self._continued_mention(), unit.sentence)]
         if recent > CONTINUATION_WINDOW and self.previous is not None:
             return []
-        right_after = recent <= KONJ2_WINDOW and self.previous is not None
+        right_after = recent <= KONJ2_WINDOW and self.previous is not None and not self._writers_konjunktiv(outside, n)
         # reportative "soll" reports on in the very next sentence; with a perfect infinitive ("soll
         # verletzt haben"), which only a report can mean, as far as Konjunktiv I
         next_to_it = recent <= 1 and self.previous is not None
@@ -111,6 +112,15 @@ class ContinuationMixin:
         if self.previous:
             return [Statement(kind, Span.of(self.text, start, end), None, self.previous, self._continued_mention(), unit.sentence)]
         return [Statement(kind, Span.of(self.text, start, end), None, self._last_person(unit), None, unit.sentence, provisional=True)]
+
+    def _writers_konjunktiv(self, outside: list[Token], n: int) -> bool:
+        """`… Der Konzern beschäftigt 300 Menschen. Ohne die Krise hätte er mehr verdient.`: after a
+        narrated sentence with a subject of its own, a singular Konjunktiv II (whose Konjunktiv I,
+        `habe`, would differ) is the writer's again; a plural one (`hätten`, for `haben`) still reports."""
+        if not self.last_statement_unit < self.narrated_subject_unit < n:
+            return False
+        k = reported_subjunctive_at(outside, self.lex, konj2=True, possibility=True)
+        return k is not None and subjunctive_mood(outside[k], self.lex) == 2 and not outside[k].lower.endswith("n")
 
     def _after_document(self, unit: Unit) -> list[Statement]:
         """`Die Studie wurde am Montag vorgestellt. Danach seien die Mieten gestiegen.`: `danach`
@@ -261,7 +271,12 @@ class ContinuationMixin:
             fin = self._finite(unit, cue.anchor)
             left, right = self._clause(unit, fin)
             demonstrative = self.tokens[left + 1].lower in ("das", "dies", "so")
-            np = phrase_after(self.tokens, fin + 1, right) if demonstrative else self._subject(left + 1, fin, right)
+            article = demonstrative and fin > left + 2  # `Das Ministerium verteidigte den Plan`
+            np = phrase_after(self.tokens, fin + 1, right) if demonstrative and not article else self._subject(left + 1, fin, right)
+            if article and self._is_passive(fin, cue.anchor):
+                continue  # `Das Gesetz wurde … kritisiert`: what was acted on, no attribution
+            if article and (np is None or not self.resolver.surely_speaks(*np)):
+                continue  # `Das Wetter spielte mit`: no speaker to claim the sentence before
             if self._is_passive(fin, cue.anchor) and self._agent(cue.anchor, left, right) is None:
                 continue  # "Außerdem wurde mehr Jugendarbeit gefordert": what was demanded says nothing
             if np is None and demonstrative:

@@ -26,7 +26,7 @@ from lagebild.layers.statements.clauses import ClauseMixin
 from lagebild.layers.statements.continuation import ContinuationMixin
 from lagebild.layers.statements.cue_classes import CueClassMixin
 from lagebild.layers.statements.cues import CueMixin
-from lagebild.layers.statements.model import Cue, Statement
+from lagebild.layers.statements.model import RELATIVE_DETERMINERS, Cue, Statement
 from lagebild.layers.statements.reported import ReportedActMixin
 from lagebild.layers.statements.source_phrases import SourcePhraseMixin
 from lagebild.layers.statements.subjects import SubjectMixin
@@ -61,12 +61,14 @@ class _Extractor(
         self.quotes: list[Quote] = doc.layers.get("quotes", [])
         self.quoted_names = {(e.start, e.end) for e in doc.layers.get("entities", [])}  # the name a quotation may hold
         _retag_verbs_in_quoted_names(doc, self.quoted_names)
+        _retag_possessive_demonstratives(doc)
         self.resolver = SpeakerResolver(doc)
         self.previous: Speaker | None = None
         self.silent_speaker: tuple[Speaker | None, Span | None] | None = None  # of a speech act told as an event
         self.previous_mention: Span | None = None  # the nearest words naming the current speaker
         self.last_statement_unit = -100
         self.narrator: tuple[Speaker, Span | None, int] | None = None  # subject of the narration just before
+        self.narrated_subject_unit = -1  # the last unit of narration with a subject of its own
         self.statements: list[Statement] = []
         self.token_starts = [t.start for t in doc.tokens]
         self._unit_cues: dict[int, list[Cue]] = {}
@@ -87,10 +89,10 @@ class _Extractor(
                 self.last_statement_unit, introducing = n, (n, intro[0])
                 continue
             after = orphan is not None and not self._tells_its_own_act(unit, orphan)
-            if after and self.statements and self.statements[-1].cue is None and self.statements[-1].sentence >= units[max(0, n - 1)].sentence:
+            if after and self.statements and self.statements[-1].cue is None and self.statements[-1].sentence >= units[max(0, n - 1)].sentence and not self._replies(unit, self.statements[-1]):
                 self._reattribute(self.statements[-1], *orphan)
                 continue
-            if after and n > 0 and self.tokens[unit.first].lower in ("das", "dies") and not self._told_in(units, n - 1):
+            if after and n > 0 and self._opens_with_pointing_word(unit) and not self._told_in(units, n - 1):
                 found = [self._statement_before(units[n - 1], *orphan)]
             elif orphan:
                 # "Unzufrieden zeigten sich die Delegierten …": no message, but the speaker of what follows
@@ -117,6 +119,20 @@ class _Extractor(
                 self.last_statement_unit = n
         return self.statements
 
+    def _replies(self, unit, statement: Statement) -> bool:
+        """`… Nun seien die Länder gefordert. Berg konterte umgehend.`: a Konjunktiv that goes on
+        with a speaker already named is not claimed by the next sentence's speech verb, unless that
+        sentence points back to it (`Das sagte X`, `So X`, `Mit diesen Worten …`)."""
+        first, second = self.tokens[unit.first], self.tokens[min(unit.first + 1, unit.last - 1)]
+        pointing = self._opens_with_pointing_word(unit) or first.lower in ("so", "mit") and (second.pos.endswith("(FIN)") or second.lower.startswith("dies"))
+        return not pointing and statement.kind == "indirect" and statement.speaker is not None and bool(statement.speaker.name)
+
+    def _opens_with_pointing_word(self, unit) -> bool:
+        """`Das sagte X`, `Dies betonte X`: a pointing word right before the verb; in `Das
+        Ministerium verteidigte …` `das` is an article."""
+        first, second = self.tokens[unit.first], self.tokens[min(unit.first + 1, unit.last - 1)]
+        return first.lower in ("das", "dies") and second.pos.endswith("(FIN)")
+
     def _told_in(self, units: list, k: int) -> bool:
         """Whether a statement was made of units[k]: `Das` after it points to that statement, not
         to the unit as what was said. A unit that only named a speaker has none."""
@@ -135,6 +151,15 @@ class _Extractor(
             if not earlier.provisional or attributed.sentence - earlier.sentence > 2:
                 break
             earlier.speaker, earlier.mention, earlier.provisional = attributed.speaker, attributed.mention, False
+
+
+def _retag_possessive_demonstratives(doc: Document) -> None:
+    """`Dessen Vorsitzender Max Kern sagte`, `sagte deren Sprecher`: `dessen`/`deren` before a noun
+    is a determiner that says whose (like `sein`, `ihr`), not a pronoun standing for a phrase of its own."""
+    tokens = doc.tokens
+    for t, after in zip(tokens, tokens[1:], strict=False):
+        if t.lower in RELATIVE_DETERMINERS and t.pos == "PDS" and after.sent == t.sent and after.pos.startswith(("NN", "ADJ")):
+            t.pos = "PPOSAT"
 
 
 def _retag_verbs_in_quoted_names(doc: Document, names: set[tuple[int, int]]) -> None:

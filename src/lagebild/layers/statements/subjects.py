@@ -234,12 +234,19 @@ class SubjectMixin:
     def _quoted_name(self, fin: int, right: int) -> tuple[int, int] | None:
         """`Der Sender zitierte Papandreou mit den Worten`: with the subject before the verb, a
         name right after it, ending before a preposition, is the object quoted."""
-        if fin == 0 or fin + 1 >= right or not is_name(self.tokens[fin + 1]) or is_punct(self.tokens[fin - 1]):
+        if fin == 0 or fin + 1 >= right or not self._name_or_title(fin + 1, right) or is_punct(self.tokens[fin - 1]):
             return None  # `„…“, zitierte Reuters den Minister`: the name after the verb is the subject
         np = noun_phrase_at(self.tokens, fin + 1, right)
         if np is None or np[1] + 1 < right and not self.tokens[np[1] + 1].pos.startswith(("APPR", "$")):
             return None
         return np
+
+    def _name_or_title(self, j: int, right: int) -> bool:
+        """`Papandreou`, or a title right before a name without an article: `Minister Max Kern`."""
+        if is_name(self.tokens[j]):
+            return True
+        title = self.tokens[j].pos == "NN" and self.tokens[j].text[:1].isupper()
+        return title and j + 1 < right and is_name(self.tokens[j + 1])
 
     def _apposition_after(self, unit: Unit, comma: int) -> tuple[int, int] | None:
         """A name between two commas right after the speaker phrase: `…, Mohammed el-Baradei, …`."""
@@ -291,6 +298,7 @@ class SubjectMixin:
         if np == UNSAID or self.tokens[np[0]].pos.startswith("APPR") and self.tokens[np[0]].lower not in ("laut",):
             return None, None  # no speaker, or a prepositional phrase ("Am 1. Februar") taken for one
         first, last = self._with_apposition(*np)
+        last = self.resolver.name_run_end(last)  # `Ursula | von der Leyen`: the phrase stopped at `von`
         last = self.resolver.trim_to_speaker(first, last)
         last = self._close_bracket(first, last)
         mention = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)

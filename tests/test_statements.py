@@ -1,5 +1,7 @@
 """Statements on small sentences written for these tests (each one a case seen in real news)."""
 
+import pytest
+
 
 def only(statements):
     assert len(statements) == 1, statements
@@ -425,3 +427,17 @@ def test_content_of_a_noun_of_saying(statements):
     )
     assert [s["message"]["text"] for s in found] == ["die Löhne deutlich zu erhöhen", "er werde zurücktreten"]
     assert [s["speaker"]["name"] for s in found] == ["der Gewerkschaft", "Karl Huber"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "medium"),
+    [
+        ("Die Lage sei ernst, zitierte der „Spiegel“ den Minister.", "den Minister", "der „Spiegel“"),
+        ("Die Zeitung zitierte den Bürgermeister mit den Worten: „Die Halle bleibt stehen.“", "den Bürgermeister", "Die Zeitung"),
+        ("Der Sender zitierte Maier mit den Worten: „Ich trete nicht zurück.“", "Maier", "Der Sender"),
+    ],
+)
+def test_who_quotes_is_the_medium_and_the_quoted_one_speaks(statements, text, speaker, medium):
+    st = only(statements(text))
+    assert st["speaker"]["name"] == speaker
+    assert st["medium"]["text"] == medium

@@ -44,7 +44,7 @@ class AttributionMixin:
         cues = [colon, *self._cues(unit)] if colon else self._cues(unit)
         cues += self._governed_cues(unit, cues)
         candidates = [made for cue in sorted(cues, key=lambda c: self._priority(unit, c)) for made in self._from_cue(unit, cue)]
-        candidates += [made for cue in self._wording_cues(unit) for made in self._from_wording(unit, cue)]
+        candidates += [made for cue in self._wording_cues(unit) for made in self._with_quoting_medium(unit, self._verb_before(unit, cue.tokens[0]), self._from_wording(unit, cue))]
         # a speech act told without content yields to any statement with content
         for made in sorted(candidates, key=lambda st: st.kind == "reported"):
             if any(made.message.start < e and s < made.message.end for s, e in claimed):
@@ -57,7 +57,7 @@ class AttributionMixin:
         if cue.kind == "verb" and self._lacks_companion(cue):
             return []  # "ging knapp aus": the particle alone, without `von`, is no `gehen von … aus`
         if cue.kind == "verb":
-            return self._from_verb(unit, cue)
+            return self._with_quoting_medium(unit, cue.anchor, self._from_verb(unit, cue))
         if cue.kind == "so":
             return self._from_so(unit, cue)
         if cue.kind == "colon":
@@ -69,6 +69,36 @@ class AttributionMixin:
         if cue.kind == "noun":
             return self._from_noun(unit, cue)
         return self._from_preposition(unit, cue)
+
+    def _with_quoting_medium(self, unit: Unit, verb: int | None, made: list[Statement]) -> list[Statement]:
+        """`zitierte der „Spiegel“ den Minister`: the minister speaks, the one who quotes him is
+        the medium — the other phrase of the clause before or after the verb, not in a
+        prepositional phrase (`mit den Worten`)."""
+        if verb is None or self.tokens[verb].lemma.lower() != "zitieren":
+            return made
+        left, right = self._clause(unit, verb)
+        fin = self._finite(unit, verb)
+        for statement in made:
+            if statement.medium is not None or statement.mention is None:
+                continue
+            for np in (self._subject(left + 1, fin, right), noun_phrase_at(self.tokens, left + 1, fin), phrase_after(self.tokens, fin + 1, right)):
+                if np is None or np == UNSAID:
+                    continue
+                start, end = self._quoted_title_around(unit, *np)
+                if end <= statement.mention.start or start >= statement.mention.end:
+                    statement.medium = Span.of(self.text, start, end)
+                    break
+        return made
+
+    def _verb_before(self, unit: Unit, i: int) -> int | None:
+        """The nearest verb before token i in the unit (`zitierte X mit den Worten`), or None."""
+        return next((j for j in range(i - 1, unit.first - 1, -1) if self.tokens[j].pos.startswith("V")), None)
+
+    def _quoted_title_around(self, unit: Unit, first: int, last: int) -> tuple[int, int]:
+        """The characters of the phrase, with the quotation marks of a title it ends in (`der „Spiegel“`)."""
+        start, end = self.tokens[first].start, self.tokens[last].end
+        q = inside_quote(self.tokens[last].start, unit.quotes)
+        return (start, max(end, q.outer_end)) if q is not None else (start, end)
 
     def _wie_clause_without_comma(self, unit: Unit, cue: Cue) -> int | None:
         """`Wie die Zeitung berichtet wurde der Minister entlassen`: a `wie` clause that opens the

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from os.path import commonprefix
 
 from lagebild.document import Document, Token
 from lagebild.lang import read_rows, speech_lexicon
@@ -603,7 +604,7 @@ class SpeakerResolver:
             if before is None or before.pos != "NN" or not before.text[:1].isupper() or self.full_name(last) != name:
                 continue
             title = before.text.lower()
-            if not (title.endswith(role) or role.endswith(title.split("-")[-1]) or _shared_start(title.split("-")[-1], role) >= MIN_SHARED_ROLE):
+            if not (title.endswith(role) or role.endswith(title.split("-")[-1]) or len(commonprefix([title.split("-")[-1], role])) >= MIN_SHARED_ROLE):
                 return True
         return False
 
@@ -630,10 +631,6 @@ def _before_prepositional_attribute(tokens: list[Token]) -> list[Token]:
 
 
 MIN_SHARED_ROLE = 4  # `Bahn-Personalchef` and `Personalvorstand` name one post
-
-
-def _shared_start(a: str, b: str) -> int:
-    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _description_gender(article: Token, head: Token) -> str | None:
